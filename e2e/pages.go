@@ -1,0 +1,61 @@
+package e2e
+
+import (
+	"net/http"
+	"net/url"
+)
+
+// Page is one page the checks visit. Add the pages of a new component
+// here, with their error states; every check runs on every page.
+type Page struct {
+	Name   string // subtest and screenshot name
+	Path   string // path and query on the server
+	Title  string // a fragment the <title> must contain
+	Status int    // expected HTTP status
+	// Lang is the language the client asks for (Accept-Language) and
+	// the one <html lang> must declare; "" means "de".
+	Lang string
+	// Form, when set, makes the page the answer to submitting the form
+	// on Path whose action is Path, with these values and the page's
+	// CSRF token: the way to check a form's error state.
+	Form url.Values
+}
+
+// notFoundPath is a path no component serves.
+const notFoundPath = "/e2e/diese-seite-gibt-es-nicht-4f9c2a"
+
+// Pages lists every page of the portal, German first.
+func Pages() []Page {
+	return []Page{
+		{Name: "start", Path: "/", Title: "Startseite", Status: http.StatusOK},
+		{Name: "impressum", Path: "/impressum", Title: "Impressum", Status: http.StatusOK},
+		{Name: "datenschutz", Path: "/datenschutz", Title: "Datenschutzerklärung", Status: http.StatusOK},
+		{Name: "barrierefreiheit", Path: "/barrierefreiheit", Title: "Erklärung zur Barrierefreiheit", Status: http.StatusOK},
+		{Name: "barrierefreiheit-fehler", Path: "/barrierefreiheit", Title: "Fehler: Erklärung zur Barrierefreiheit",
+			Status: http.StatusUnprocessableEntity, Form: url.Values{"message": {""}, "email": {"keine-adresse"}}},
+		{Name: "barrierefreiheit-gesendet", Path: "/barrierefreiheit?feedback=gesendet", Title: "Erklärung zur Barrierefreiheit", Status: http.StatusOK},
+		{Name: "leichte-sprache", Path: "/leichte-sprache", Title: "Leichte Sprache", Status: http.StatusOK},
+		{Name: "sprache", Path: "/sprache", Title: "Sprache wählen", Status: http.StatusOK},
+		{Name: "nicht-gefunden", Path: notFoundPath, Title: "Seite nicht gefunden", Status: http.StatusNotFound},
+
+		// The portal picks English from Accept-Language, or from the
+		// cookie that POST /sprache sets.
+		{Name: "start-en", Path: "/", Title: "Home", Status: http.StatusOK, Lang: "en"},
+		{Name: "impressum-en", Path: "/impressum", Title: "Legal notice", Status: http.StatusOK, Lang: "en"},
+		{Name: "datenschutz-en", Path: "/datenschutz", Title: "Privacy notice", Status: http.StatusOK, Lang: "en"},
+		{Name: "barrierefreiheit-en", Path: "/barrierefreiheit", Title: "Accessibility statement", Status: http.StatusOK, Lang: "en"},
+		{Name: "barrierefreiheit-fehler-en", Path: "/barrierefreiheit", Title: "Error: Accessibility statement",
+			Status: http.StatusUnprocessableEntity, Lang: "en", Form: url.Values{"message": {""}}},
+		{Name: "leichte-sprache-en", Path: "/leichte-sprache", Title: "Easy Read", Status: http.StatusOK, Lang: "en"},
+		{Name: "sprache-en", Path: "/sprache", Title: "Choose language", Status: http.StatusOK, Lang: "en"},
+		{Name: "nicht-gefunden-en", Path: notFoundPath, Title: "Page not found", Status: http.StatusNotFound, Lang: "en"},
+	}
+}
+
+// lang is the page's language, "de" by default.
+func (p Page) lang() string {
+	if p.Lang == "" {
+		return "de"
+	}
+	return p.Lang
+}

@@ -1,0 +1,28 @@
+package app
+
+import (
+	"context"
+)
+
+func runServe(ctx context.Context, env Env, args []string) error {
+	cfg, logger, err := setup("serve", env, args, nil)
+	if err != nil {
+		return err
+	}
+	if cfg.Dev {
+		logger.Warn("ENTWICKLUNGSINSTANZ — development instance: generated master key, simulators and demo data are on; never use it for real data")
+	}
+	m, err := Open(ctx, cfg, logger, true)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	if err := m.Build(); err != nil {
+		return err
+	}
+	ln, err := m.Listen()
+	if err != nil {
+		return err
+	}
+	return m.Serve(ctx, ln)
+}

@@ -1,0 +1,88 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"mvnk/internal/httpx"
+	"mvnk/portal"
+	"mvnk/store/jobs"
+)
+
+// Build creates the portal, the job runner and the HTTP handler. It is
+// separate from Open so that admin commands don't parse templates.
+func (m *Main) Build() error {
+	p, err := portal.New(portal.Config{PublicURL: m.Config.PublicURL, Dev: m.Config.Dev, Version: Version},
+		m.DB, m.Keys, m.Logger)
+	if err != nil {
+		return &StartError{Err: err}
+	}
+	m.Portal = p
+	m.Metrics = newRegistry(m.DB)
+	m.Jobs = jobs.NewRunner(m.DB, m.Logger, jobs.Options{Poll: m.Config.JobPoll})
+	m.Jobs.Every("keys.rotate", time.Hour, func(ctx context.Context, _ string) error {
+		return m.Keys.RotateIfDue(ctx)
+	})
+	m.handler = m.routes()
+	return nil
+}
+
+// Handler is the whole HTTP surface of this node.
+func (m *Main) Handler() http.Handler { return m.handler }
+
+// routes mounts the two postures: protocol endpoints (health, metrics,
+// JWKS; later OIDC) answer machines and carry no CSRF check; pages go
+// through the portal's CSRF protection. Every response gets the security
+// headers, is measured and logged.
+func (m *Main) routes() http.Handler {
+	pages := http.NewServeMux()
+	m.Portal.Mount(pages)
+
+	root := http.NewServeMux()
+	root.HandleFunc("GET /healthz", m.healthz)
+	root.HandleFunc("GET /readyz", m.readyz)
+	root.Handle("GET /metrics", promhttp.HandlerFor(m.Metrics, promhttp.HandlerOpts{Registry: m.Metrics}))
+	root.Handle("GET /.well-known/jwks.json", m.Keys.JWKSHandler())
+	root.Handle("/", m.Portal.Protect(httpx.RecordRoute(pages)))
+
+	metrics := httpx.NewMetrics(m.Metrics)
+	var h http.Handler = root
+	h = httpx.Recover(m.Logger, m.Portal.ServerError, h)
+	h = m.Portal.SecurityHeaders(h)
+	h = httpx.AccessLog(m.Logger, h)
+	return metrics.Wrap(h)
+}
+
+// healthz: the process is alive and serving.
+func (m *Main) healthz(w http.ResponseWriter, _ *http.Request) {
+	writeStatus(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz: the database answers and carries every migration of this build,
+// so a load balancer sends traffic only to nodes that can serve it.
+func (m *Main) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := m.DB.PingContext(ctx); err != nil {
+		m.Logger.Warn("readyz: database unreachable", "err", err)
+		writeStatus(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "reason": "database unreachable"})
+		return
+	}
+	pending, err := m.DB.Pending(ctx, Migrations()...)
+	if err != nil || pending > 0 {
+		writeStatus(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "reason": "database not migrated", "pending": pending})
+		return
+	}
+	writeStatus(w, http.StatusOK, map[string]string{"status": "ready", "database": m.DB.Dialect.String()})
+}
+
+func writeStatus(w http.ResponseWriter, status int, body any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}
