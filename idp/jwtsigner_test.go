@@ -52,7 +52,7 @@ func TestJWTSignerVerifiesAgainstJWKS(t *testing.T) {
 			token, sig, err := signer.Generate(context.Background(), claims(), &jwt.Headers{})
 			require.NoError(t, err)
 
-			jws, err := jose.ParseSigned(token, []jose.SignatureAlgorithm{jose.ES256, jose.RS256})
+			jws, err := jose.ParseSignedCompact(token, []jose.SignatureAlgorithm{jose.ES256, jose.RS256})
 			require.NoError(t, err)
 			h := jws.Signatures[0].Header
 			active, err := m.SigningKey(context.Background(), alg)

@@ -18,7 +18,7 @@ var algs = []jose.SignatureAlgorithm{jose.ES256, jose.RS256}
 // party does, and returns its protected header and payload.
 func verify(t testing.TB, m *keys.Manager, token string) (jose.Header, []byte) {
 	t.Helper()
-	jws, err := jose.ParseSigned(token, algs)
+	jws, err := jose.ParseSignedCompact(token, algs)
 	require.NoError(t, err)
 	set, err := m.JWKS(context.Background())
 	require.NoError(t, err)

@@ -27,6 +27,11 @@ func (m *Main) Build() error {
 	m.Jobs.Every("keys.rotate", time.Hour, func(ctx context.Context, _ string) error {
 		return m.Keys.RotateIfDue(ctx)
 	})
+	// Datenschutzerklärung: feedback is deleted twelve months after it was dealt with.
+	m.Jobs.Every("portal.feedback_purge", 24*time.Hour, func(ctx context.Context, _ string) error {
+		_, err := m.Portal.PurgeFeedback(ctx, time.Now().AddDate(-1, 0, 0))
+		return err
+	})
 	m.handler = m.routes()
 	return nil
 }
