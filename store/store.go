@@ -102,6 +102,9 @@ func sqliteDSN(path string) string {
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 }
 
+// ensureDir creates the database's directory and, for a new database, an
+// empty file readable only by its owner: it holds personal data and the
+// encrypted keys. SQLite gives its -wal and -shm files the same mode.
 func ensureDir(path string) error {
 	if path == ":memory:" {
 		return nil
@@ -109,7 +112,11 @@ func ensureDir(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return fmt.Errorf("create directory for %s: %w", path, err)
 	}
-	return nil
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 func configurePool(db *sql.DB, d Dialect, opts Options) {

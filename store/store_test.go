@@ -6,6 +6,8 @@ import (
 	"embed"
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -159,5 +161,19 @@ func TestParseURL(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, tc.dialect, d)
 		})
+	}
+}
+
+func TestNewSQLiteFileIsPrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "mvnk.db")
+	db, err := store.Open(context.Background(), "sqlite:"+path, store.Options{})
+	require.NoError(t, err)
+	defer db.Close()
+	_, err = db.Migrate(context.Background(), things(t))
+	require.NoError(t, err)
+	for _, f := range []string{path, path + "-wal"} {
+		info, err := os.Stat(f)
+		require.NoError(t, err)
+		require.Equal(t, os.FileMode(0o600), info.Mode().Perm(), f)
 	}
 }
