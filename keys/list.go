@@ -7,15 +7,15 @@ import (
 
 // KeyInfo describes a signing key for `mvnk keys list`; no secret in it.
 type KeyInfo struct {
-	KID        string
-	Alg        string
-	Generation int64
-	State      string // StatePending, StateActive or StateRetired
-	Created    time.Time
-	SignsFrom  time.Time
+	KID        string    `json:"kid"`
+	Alg        string    `json:"alg"`
+	Generation int64     `json:"generation"`
+	State      string    `json:"state"` // StatePending, StateActive or StateRetired
+	Created    time.Time `json:"created"`
+	SignsFrom  time.Time `json:"signs_from"`
 	// PublishedUntil is when the key leaves the JWKS; zero while no newer
 	// key of its alg exists.
-	PublishedUntil time.Time
+	PublishedUntil time.Time `json:"published_until,omitzero"`
 }
 
 // List reads the key table afresh and describes every stored key, ordered
