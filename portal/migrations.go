@@ -2,7 +2,6 @@ package portal
 
 import (
 	"embed"
-	"io/fs"
 
 	"mvnk/store"
 )
@@ -11,12 +10,4 @@ import (
 var migrationFiles embed.FS
 
 // Migrations is the portal's schema: the accessibility feedback table.
-var Migrations = store.Migrations{Component: "portal", FS: mustSub(migrationFiles, "migrations")}
-
-func mustSub(fsys fs.FS, dir string) fs.FS {
-	sub, err := fs.Sub(fsys, dir)
-	if err != nil {
-		panic(err) // dir is a constant that go:embed has already checked
-	}
-	return sub
-}
+var Migrations = store.Migrations{Component: "portal", FS: migrationFiles, Dir: "migrations"}

@@ -13,12 +13,14 @@ import (
 )
 
 // Migrations is one component's schema history: files named
-// "NNN_description.sql" at the root of FS, applied in version order. Where
-// the dialects truly differ, "NNN_description.postgres.sql" or
+// "NNN_description.sql" in directory Dir of FS (usually the component's
+// `//go:embed migrations/*.sql` with Dir "migrations"), applied in version
+// order. Where the dialects truly differ, "NNN_description.postgres.sql" or
 // "NNN_description.sqlite.sql" replaces the portable file for that dialect.
 type Migrations struct {
 	Component string
 	FS        fs.FS
+	Dir       string // "" = the root of FS
 }
 
 type migration struct {
@@ -164,7 +166,11 @@ func (db *DB) Pending(ctx context.Context, sets ...Migrations) (int, error) {
 // files with one version are an error; a dialect variant replaces its
 // portable twin.
 func (s Migrations) load(d Dialect) ([]migration, error) {
-	entries, err := fs.ReadDir(s.FS, ".")
+	dir := s.Dir
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := fs.ReadDir(s.FS, dir)
 	if err != nil {
 		return nil, fmt.Errorf("%s migrations: %w", s.Component, err)
 	}
@@ -174,7 +180,7 @@ func (s Migrations) load(d Dialect) ([]migration, error) {
 		if !ok || (variant != "" && variant != d.String()) {
 			continue
 		}
-		body, err := fs.ReadFile(s.FS, e.Name())
+		body, err := fs.ReadFile(s.FS, path.Join(dir, e.Name()))
 		if err != nil {
 			return nil, err
 		}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"embed"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -21,10 +20,8 @@ import (
 //go:embed testdata/migrations/*.sql
 var testFS embed.FS
 
-func things(t testing.TB) store.Migrations {
-	sub, err := fs.Sub(testFS, "testdata/migrations")
-	require.NoError(t, err)
-	return store.Migrations{Component: "things", FS: sub}
+func things(testing.TB) store.Migrations {
+	return store.Migrations{Component: "things", FS: testFS, Dir: "testdata/migrations"}
 }
 
 func TestMigrateFromEmptyAndAgain(t *testing.T) {

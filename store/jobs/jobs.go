@@ -9,7 +9,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"io/fs"
 	"time"
 
 	"mvnk/store"
@@ -19,15 +18,7 @@ import (
 var migrationFS embed.FS
 
 // Migrations creates the jobs table.
-var Migrations = store.Migrations{Component: "jobs", FS: mustSub(migrationFS, "migrations")}
-
-func mustSub(f fs.FS, dir string) fs.FS {
-	sub, err := fs.Sub(f, dir)
-	if err != nil {
-		panic(err)
-	}
-	return sub
-}
+var Migrations = store.Migrations{Component: "jobs", FS: migrationFS, Dir: "migrations"}
 
 // Handler runs one job. An error schedules a retry with back-off.
 type Handler func(ctx context.Context, payload string) error
