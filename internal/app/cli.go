@@ -29,6 +29,8 @@ func commands() []command {
 		{"serve", "run the platform (add --dev for a development instance with demo data)", runServe},
 		{"migrate", "apply pending database migrations and exit", runMigrate},
 		{"keys", "signing keys: `keys list [--json]`, `keys rotate`", runKeys},
+		{"client", "OAuth/OIDC clients: `client create|list|show|update|delete` (-h for flags)", runClient},
+		{"bench", "load an OIDC server: client_credentials, introspection, refresh, code exchange", runBench},
 		{"version", "print the version", runVersion},
 		{"help", "show this help; `help config` lists every setting", runHelp},
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"mvnk/idp"
 	"mvnk/internal/config"
 	"mvnk/keys"
 	"mvnk/portal"
@@ -39,7 +40,7 @@ type Main struct {
 
 // Migrations lists every component's schema, in dependency order.
 func Migrations() []store.Migrations {
-	return []store.Migrations{jobs.Migrations, keys.Migrations, portal.Migrations}
+	return []store.Migrations{jobs.Migrations, keys.Migrations, portal.Migrations, idp.Migrations}
 }
 
 // StartError is a failure to start: a bad setting, an unreachable

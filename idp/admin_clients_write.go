@@ -1,0 +1,56 @@
+package idp
+
+import (
+	"net/http"
+)
+
+// createClient registers a client; the answer carries the plain secret,
+// the only time it is ever shown (201, Location of the new client).
+func (a *AdminAPI) createClient(w http.ResponseWriter, r *http.Request) {
+	var p ClientPatch
+	if err := decodeJSON(w, r, &p); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	c, secret, err := RegisterClient(r.Context(), a.Clients, p)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	a.Logger.Info("admin: client created", "client_id", c.ID, "by", actor(r.Context()))
+	w.Header().Set("Location", "/admin/v1/clients/"+c.ID)
+	writeJSON(w, http.StatusCreated, c.Resource(secret))
+}
+
+// replaceClient (PUT) sets every field: omitted ones get their defaults.
+func (a *AdminAPI) replaceClient(w http.ResponseWriter, r *http.Request) {
+	a.change(w, r, ClientChange{Replace: true}, true)
+}
+
+// patchClient (PATCH) changes only the fields present; null or omitted
+// fields stay as they are.
+func (a *AdminAPI) patchClient(w http.ResponseWriter, r *http.Request) {
+	a.change(w, r, ClientChange{}, true)
+}
+
+// rotateSecret replaces the client's secret and shows the new one once.
+func (a *AdminAPI) rotateSecret(w http.ResponseWriter, r *http.Request) {
+	a.change(w, r, ClientChange{RotateSecret: true}, false)
+}
+
+func (a *AdminAPI) change(w http.ResponseWriter, r *http.Request, ch ClientChange, hasBody bool) {
+	if hasBody {
+		if err := decodeJSON(w, r, &ch.Patch); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+	}
+	c, secret, err := ChangeClient(r.Context(), a.Clients, r.PathValue("id"), ch)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	a.Logger.Info("admin: client changed", "client_id", c.ID, "by", actor(r.Context()),
+		"replace", ch.Replace, "new_secret", secret != "")
+	writeJSON(w, http.StatusOK, c.Resource(secret))
+}
