@@ -1,0 +1,12 @@
+package idp
+
+import "context"
+
+// TokenWrites counts the statements the provider's token storage ran that
+// change rows, so tests can keep a login's database cost in check.
+func TokenWrites(p *Provider) int64 { return p.store.writes.Load() }
+
+// PurgeExpiredBatch runs the clean-up with a chosen batch size.
+func PurgeExpiredBatch(ctx context.Context, p *Provider, batch int) (int64, error) {
+	return p.store.purgeExpired(ctx, batch)
+}

@@ -1,0 +1,111 @@
+package idp
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Authenticator is the login step. The provider asks it for the browser's
+// authentication before every authorization response.
+//
+// Authenticate returns the authentication if the browser has a login that
+// satisfies req: prompt=login and max_age need an AuthTime at or after
+// req.RequestedAt or within MaxAge (OIDC Core §3.1.2.1), acr_values and
+// MinTrustLevel the right level. Otherwise it returns false and:
+//   - if req.Interactive, it has answered the request itself (a login
+//     page, or a redirect to one) and later sends the browser to
+//     req.ResumeURL, where the provider asks again;
+//   - if not (prompt=none), it has written nothing and the provider
+//     answers login_required (OIDC Core §3.1.2.6).
+type Authenticator interface {
+	Authenticate(w http.ResponseWriter, r *http.Request, req LoginRequest) (*Authentication, bool)
+}
+
+// LoginRequest is what the login step learns of an authorization request.
+type LoginRequest struct {
+	ClientID      string
+	ClientName    string
+	FirstParty    bool
+	MinTrustLevel int
+	Scopes        []string
+	Prompt        []string       // none, login, consent, select_account
+	MaxAge        *time.Duration // nil: absent
+	LoginHint     string
+	ACRValues     []string
+	Claims        json.RawMessage // the claims parameter (OIDC Core §5.5), as sent
+	UILocales     []string
+	RequestedAt   time.Time
+	Interactive   bool   // false for prompt=none
+	ResumeURL     string // where to send the browser after login
+}
+
+// Authentication is the result of a login.
+type Authentication struct {
+	Subject   string    // the account id; clients see a pairwise value
+	AuthTime  time.Time // OIDC Core §2 auth_time
+	ACR       string
+	AMR       []string // RFC 8176 values
+	SessionID string   // the login session, sid in the ID token
+}
+
+// handoff is the authorization request sealed into ResumeURL: the login
+// step carries it, the database never sees it (AEAD, not a row).
+type handoff struct {
+	Form        url.Values `json:"form"`
+	RequestedAt time.Time  `json:"rat"`
+	Expires     time.Time  `json:"exp"`
+}
+
+const handoffAD = "login-handoff"
+
+func (p *Provider) sealHandoff(form url.Values, requestedAt time.Time) (string, error) {
+	raw, err := json.Marshal(handoff{Form: form, RequestedAt: requestedAt, Expires: requestedAt.Add(p.cfg.LoginLifetime)})
+	if err != nil {
+		return "", err
+	}
+	return p.issuer + pathResume + "?" + url.Values{"h": {p.handoff.seal(raw, handoffAD)}}.Encode(), nil
+}
+
+func (p *Provider) openHandoff(sealed string) (handoff, error) {
+	var h handoff
+	raw, err := p.handoff.open(sealed, handoffAD)
+	if err != nil {
+		return h, err
+	}
+	if err := json.Unmarshal(raw, &h); err != nil {
+		return h, err
+	}
+	if p.cfg.Now().After(h.Expires) {
+		return h, errUnsealable
+	}
+	return h, nil
+}
+
+// resume continues an authorization request after the login step.
+func (p *Provider) resume(w http.ResponseWriter, r *http.Request) {
+	h, err := p.openHandoff(r.URL.Query().Get("h"))
+	if err != nil {
+		p.showError(w, r, http.StatusBadRequest, msgExpired, err)
+		return
+	}
+	r2 := r.Clone(r.Context())
+	r2.Method = http.MethodGet
+	r2.URL.RawQuery = h.Form.Encode()
+	r2.Form, r2.PostForm = nil, nil
+	p.serveAuthorize(w, r2, h.RequestedAt)
+}
+
+func splitSpaces(s string) []string { return strings.Fields(s) }
+
+func parseMaxAge(s string) *time.Duration {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return nil
+	}
+	d := time.Duration(n) * time.Second
+	return &d
+}

@@ -1,0 +1,43 @@
+package idp
+
+import (
+	"context"
+	"time"
+
+	"mvnk/store"
+)
+
+// maxTokenRowLife bounds a row whose token has no expiry of its own.
+const maxTokenRowLife = 30 * 24 * time.Hour
+
+// purgeBatch rows are deleted per statement, so the purge never holds a
+// long lock on a busy table (lesson of ory/hydra#3079).
+const purgeBatch = 1000
+
+// PurgeExpired deletes expired token rows in batches. It is a jobs.Handler:
+// register it with the runner, e.g.
+// runner.Every("idp.tokens_purge", time.Hour, p.PurgeExpired).
+func (p *Provider) PurgeExpired(ctx context.Context, _ string) error {
+	_, err := p.store.purgeExpired(ctx, purgeBatch)
+	return err
+}
+
+func (s *fositeStore) purgeExpired(ctx context.Context, batch int) (int64, error) {
+	var total int64
+	for ctx.Err() == nil {
+		res, err := s.db.ExecContext(ctx, `DELETE FROM idp_tokens WHERE id IN
+			(SELECT id FROM idp_tokens WHERE expires_at < $1 LIMIT $2)`, store.Micros(s.now()), batch)
+		if err != nil {
+			return total, store.Classify(err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return total, err
+		}
+		total += n
+		if n < int64(batch) {
+			return total, nil
+		}
+	}
+	return total, ctx.Err()
+}
