@@ -20,7 +20,7 @@ func TestPagesInBrowser(t *testing.T) {
 		t.Run(p.Name, func(t *testing.T) {
 			t.Parallel()
 			ctx, log := openTab(t, p.lang())
-			url := srv.URL + p.Path
+			url := srv.URL + p.path(srv.URL)
 			require.EqualValues(t, p.Status, openPage(t, ctx, url, p.Form), "status of %s", p.Path)
 			requireDocument(t, ctx, p)
 			requireQuietLoad(t, ctx, log, p, url)

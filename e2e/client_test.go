@@ -36,13 +36,13 @@ func newClient(t *testing.T, srv *httptest.Server, lang string) *client {
 // open returns the page's response and body: a GET, or for a page with
 // a Form, the answer to POSTing it.
 func (c *client) open(p Page) (*http.Response, []byte) {
-	resp, body := c.do(http.MethodGet, p.Path, "")
+	resp, body := c.do(http.MethodGet, p.path(c.srv.URL), "")
 	if p.Form == nil {
 		return resp, body
 	}
 	form := maps.Clone(p.Form)
 	form.Set("csrf_token", csrfToken(body))
-	return c.do(http.MethodPost, p.Path, form.Encode())
+	return c.do(http.MethodPost, p.path(c.srv.URL), form.Encode())
 }
 
 func (c *client) do(method, path, form string) (*http.Response, []byte) {

@@ -79,7 +79,7 @@ func parseCSP(policy string) map[string][]string {
 // appears only when the public URL is https.
 func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 	paths := []string{"/", "/healthz", "/readyz", "/.well-known/jwks.json", "/metrics", notFoundPath}
-	for _, base := range []string{"http://mvnk.test", "https://mvnk.test"} {
+	for _, base := range []string{"http://localhost", "https://mvnk.test"} {
 		h := openApp(t, base).Handler()
 		for _, path := range paths {
 			t.Run(base+path, func(t *testing.T) {

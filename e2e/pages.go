@@ -3,6 +3,7 @@ package e2e
 import (
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // Page is one page the checks visit. Add the pages of a new component
@@ -37,6 +38,8 @@ func Pages() []Page {
 		{Name: "leichte-sprache", Path: "/leichte-sprache", Title: "Leichte Sprache", Status: http.StatusOK},
 		{Name: "sprache", Path: "/sprache", Title: "Sprache wählen", Status: http.StatusOK},
 		{Name: "nicht-gefunden", Path: notFoundPath, Title: "Seite nicht gefunden", Status: http.StatusNotFound},
+		{Name: "anmelden", Path: "/anmelden?weiter={resume}", Title: "Test-Anmeldung", Status: http.StatusOK},
+		{Name: "anmelden-ungueltig", Path: "/anmelden?weiter=https%3A%2F%2Fevil.example%2F", Title: "Anmeldung nicht möglich", Status: http.StatusBadRequest},
 
 		// The portal picks English from Accept-Language, or from the
 		// cookie that POST /sprache sets.
@@ -49,7 +52,14 @@ func Pages() []Page {
 		{Name: "leichte-sprache-en", Path: "/leichte-sprache", Title: "Easy Read", Status: http.StatusOK, Lang: "en"},
 		{Name: "sprache-en", Path: "/sprache", Title: "Choose language", Status: http.StatusOK, Lang: "en"},
 		{Name: "nicht-gefunden-en", Path: notFoundPath, Title: "Page not found", Status: http.StatusNotFound, Lang: "en"},
+		{Name: "anmelden-en", Path: "/anmelden?weiter={resume}", Title: "Test login", Status: http.StatusOK, Lang: "en"},
 	}
+}
+
+// path is the page's path and query on the server at base; {resume}
+// stands for a continuation URL of the server's own provider.
+func (p Page) path(base string) string {
+	return strings.ReplaceAll(p.Path, "{resume}", url.QueryEscape(base+"/oauth2/auth/resume?h=e2e"))
 }
 
 // lang is the page's language, "de" by default.

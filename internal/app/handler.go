@@ -8,6 +8,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"mvnk/idp"
 	"mvnk/internal/httpx"
 	"mvnk/portal"
 	"mvnk/store/jobs"
@@ -23,6 +24,10 @@ func (m *Main) Build() error {
 	}
 	m.Portal = p
 	m.Metrics = newRegistry(m.DB)
+	pages := http.NewServeMux()
+	if err := m.buildIdP(pages); err != nil {
+		return &StartError{Err: err}
+	}
 	m.Jobs = jobs.NewRunner(m.DB, m.Logger, jobs.Options{Poll: m.Config.JobPoll})
 	m.Jobs.Every("keys.rotate", time.Hour, func(ctx context.Context, _ string) error {
 		return m.Keys.RotateIfDue(ctx)
@@ -32,7 +37,8 @@ func (m *Main) Build() error {
 		_, err := m.Portal.PurgeFeedback(ctx, time.Now().AddDate(-1, 0, 0))
 		return err
 	})
-	m.handler = m.routes()
+	m.Jobs.Every("idp.tokens_purge", time.Hour, m.IdP.PurgeExpired)
+	m.handler = m.routes(pages)
 	return nil
 }
 
@@ -43,8 +49,7 @@ func (m *Main) Handler() http.Handler { return m.handler }
 // JWKS; later OIDC) answer machines and carry no CSRF check; pages go
 // through the portal's CSRF protection. Every response gets the security
 // headers, is measured and logged.
-func (m *Main) routes() http.Handler {
-	pages := http.NewServeMux()
+func (m *Main) routes(pages *http.ServeMux) http.Handler {
 	m.Portal.Mount(pages)
 
 	root := http.NewServeMux()
@@ -52,6 +57,8 @@ func (m *Main) routes() http.Handler {
 	root.HandleFunc("GET /readyz", m.readyz)
 	root.Handle("GET /metrics", promhttp.HandlerFor(m.Metrics, promhttp.HandlerOpts{Registry: m.Metrics}))
 	root.Handle("GET /.well-known/jwks.json", m.Keys.JWKSHandler())
+	m.IdP.Mount(root)
+	idp.NewAdminAPI(idp.NewClientStore(m.DB), m.IdP, m.Logger).Mount(root)
 	root.Handle("/", m.Portal.Protect(httpx.RecordRoute(pages)))
 
 	metrics := httpx.NewMetrics(m.Metrics)

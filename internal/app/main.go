@@ -34,7 +34,9 @@ type Main struct {
 	Portal  *portal.Portal
 	Jobs    *jobs.Runner
 	Metrics *prometheus.Registry
+	IdP     *idp.Provider
 
+	master  []byte
 	handler http.Handler
 }
 
@@ -103,6 +105,7 @@ func (m *Main) open(ctx context.Context, migrate bool) error {
 	if err != nil {
 		return err
 	}
+	m.master = master
 	m.Keys = keys.New(m.DB, master, keys.Config{
 		PrePublish:       m.Config.KeyPrePublish,
 		RotateEvery:      m.Config.KeyRotateEvery,

@@ -60,6 +60,8 @@ func TestBadSettingsNameTheSetting(t *testing.T) {
 		{map[string]string{"MVNK_LISTEN": "nope"}, []string{"--dev"}, "MVNK_LISTEN"},
 		{map[string]string{"MVNK_LISTEN": "127.0.0.1:99999"}, []string{"--dev"}, "MVNK_LISTEN"},
 		{map[string]string{"MVNK_PUBLIC_URL": "ftp://x"}, []string{"--dev"}, "MVNK_PUBLIC_URL"},
+		{map[string]string{"MVNK_PUBLIC_URL": "http://konto.example"}, []string{"--dev"}, "MVNK_PUBLIC_URL"},
+		{map[string]string{"MVNK_PUBLIC_URL": "https://konto.example/pfad"}, []string{"--dev"}, "MVNK_PUBLIC_URL"},
 		{map[string]string{"MVNK_LOG_FORMAT": "xml"}, []string{"--dev"}, "MVNK_LOG_FORMAT"},
 		{map[string]string{"MVNK_JOB_POLL": "-1s"}, []string{"--dev"}, "MVNK_JOB_POLL"},
 		{map[string]string{"MVNK_DATABASE_URL": "nowhere"}, []string{"--dev"}, "MVNK_DATABASE_URL"},

@@ -63,11 +63,22 @@ func setPublicURL(c *Config, v string) error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("%q is not an absolute http(s) URL", v)
 	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return fmt.Errorf("%q must not have a query or fragment (it is the OIDC issuer)", v)
+	if u.RawQuery != "" || u.Fragment != "" || (u.Path != "" && u.Path != "/") {
+		return fmt.Errorf("%q must be scheme://host[:port] without path, query or fragment (it is the OIDC issuer)", v)
+	}
+	if u.Scheme == "http" && !loopback(u.Hostname()) {
+		return fmt.Errorf("%q must be https; plain http only for localhost (OIDC Discovery §3)", v)
 	}
 	c.PublicURL = u
 	return nil
+}
+
+func loopback(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func setDatabaseURL(c *Config, v string) error {

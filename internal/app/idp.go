@@ -1,0 +1,38 @@
+package app
+
+import (
+	"net/http"
+
+	"mvnk/idp"
+	"mvnk/idp/devlogin"
+)
+
+// buildIdP creates the OpenID Connect provider with its login step. The
+// login step's pages go on the page mux, behind the portal's CSRF check.
+// Until accounts exist, only a development instance can log anyone in.
+func (m *Main) buildIdP(pages *http.ServeMux) error {
+	var login idp.Authenticator
+	if !m.Config.Dev {
+		closed, err := devlogin.NewUnavailable(m.Portal)
+		if err != nil {
+			return err
+		}
+		login = closed
+	} else {
+		dl, err := devlogin.New(m.Portal, m.Config.Issuer(), m.Logger)
+		if err != nil {
+			return err
+		}
+		dl.Mount(pages)
+		login = dl
+	}
+	prov, err := idp.New(m.DB, idp.NewClientStore(m.DB), m.Keys, login, idp.Config{
+		Issuer:    m.Config.Issuer(),
+		MasterKey: m.master,
+	}, m.Logger)
+	if err != nil {
+		return err
+	}
+	m.IdP = prov
+	return nil
+}
