@@ -54,6 +54,7 @@ func parseBench(env Env, args []string) (bench.Options, bool, error) {
 	fs.IntVar(&o.Requests, "requests", 0, "measure exactly this many requests per scenario instead of a duration")
 	fs.DurationVar(&o.Warmup, "warmup", 2*time.Second, "unmeasured load before each scenario")
 	fs.StringVar(&o.Scope, "scope", "", "scope to ask for (code flows always ask for openid offline_access)")
+	fs.StringVar(&o.LoginHint, "login-hint", "", "login_hint for the code flows (a --dev server logs dev:demo-erika in without a page)")
 	fs.StringVar(&o.RedirectURI, "redirect-uri", "", "redirect URI registered for the client; the code scenarios need it and a server that logs in automatically")
 	fs.StringVar(&o.MetricsURL, "metrics-url", "", "Prometheus endpoint for the server's memory (default /metrics at the issuer's host; none: off)")
 	fs.DurationVar(&o.Timeout, "timeout", 10*time.Second, "timeout of one request")

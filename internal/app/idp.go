@@ -2,10 +2,13 @@ package app
 
 import (
 	"net/http"
+	"time"
 
 	"mvnk/idp"
 	"mvnk/idp/devlogin"
 )
+
+const clientCacheTTL = 5 * time.Second
 
 // buildIdP creates the OpenID Connect provider with its login step. The
 // login step's pages go on the page mux, behind the portal's CSRF check.
@@ -26,7 +29,10 @@ func (m *Main) buildIdP(pages *http.ServeMux) error {
 		dl.Mount(pages)
 		login = dl
 	}
-	prov, err := idp.New(m.DB, idp.NewClientStore(m.DB), m.Keys, login, idp.Config{
+	// Clients change rarely and are read several times per token request;
+	// a change reaches every node within clientCacheTTL.
+	clients := idp.NewClientCache(idp.NewClientStore(m.DB), clientCacheTTL)
+	prov, err := idp.New(m.DB, clients, m.Keys, login, idp.Config{
 		Issuer:    m.Config.Issuer(),
 		MasterKey: m.master,
 	}, m.Logger)

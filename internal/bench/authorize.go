@@ -97,6 +97,9 @@ func (f *codeFlow) authorizeURL(state, verifier string) string {
 	q.Set("nonce", randomString())
 	q.Set("code_challenge", base64.RawURLEncoding.EncodeToString(sum[:]))
 	q.Set("code_challenge_method", "S256")
+	if f.b.opts.LoginHint != "" {
+		q.Set("login_hint", f.b.opts.LoginHint)
+	}
 	u.RawQuery = q.Encode()
 	return u.String()
 }

@@ -36,6 +36,7 @@ type Options struct {
 	Requests     int           // exact number of measured requests per scenario
 	Warmup       time.Duration // unmeasured load before each scenario
 	Scope        string        // added to every token and authorization request
+	LoginHint    string        // login_hint of the code flows, e.g. "dev:demo-erika" for a --dev server
 	RedirectURI  string        // registered for the client; needed by the code scenarios
 	MetricsURL   string        // Prometheus endpoint; "" derives it from the issuer, "none" turns it off
 	Timeout      time.Duration // per request
