@@ -12,12 +12,26 @@ import (
 // authorize is the authorization endpoint (RFC 6749 §3.1, OIDC Core
 // §3.1.2), GET and POST: response_type=code only, PKCE S256 required.
 func (p *Provider) authorize(w http.ResponseWriter, r *http.Request) {
-	p.serveAuthorize(w, r, p.cfg.Now().UTC())
+	requestedAt := p.cfg.Now().UTC()
+	fr, viaPAR, err := p.frontChannel(r)
+	if err != nil {
+		p.frontChannelError(w, r, err)
+		return
+	}
+	p.run(w, fr, requestedAt, arrival{firstHand: true, viaPAR: viaPAR})
 }
 
-// serveAuthorize runs an authorization request that arrived at
-// requestedAt, first hand or resumed after the login step.
+// serveAuthorize runs an authorization request resumed after the login
+// step: its parameters were checked when it first arrived at requestedAt.
 func (p *Provider) serveAuthorize(w http.ResponseWriter, r *http.Request, requestedAt time.Time) {
+	p.run(w, r, requestedAt, arrival{})
+}
+
+// arrival tells how a request came: first hand (RequirePAR applies) and
+// by a pushed request (RFC 9126 §4).
+type arrival struct{ firstHand, viaPAR bool }
+
+func (p *Provider) run(w http.ResponseWriter, r *http.Request, requestedAt time.Time, how arrival) {
 	ctx := r.Context()
 	ar, err := p.oauth.NewAuthorizeRequest(ctx, r)
 	if err != nil {
@@ -25,7 +39,7 @@ func (p *Provider) serveAuthorize(w http.ResponseWriter, r *http.Request, reques
 		return
 	}
 	client := ar.GetClient().(fositeClient).Client
-	if err := refuseUnsupported(ar, client); err != nil {
+	if err := refuseUnsupported(ar, client, how); err != nil {
 		p.authorizeError(w, r, ar, err)
 		return
 	}
@@ -40,7 +54,7 @@ func (p *Provider) serveAuthorize(w http.ResponseWriter, r *http.Request, reques
 		p.authorizeError(w, r, ar, err)
 		return
 	}
-	auth, ok := p.auth.Authenticate(w, r, login)
+	auth, ok := p.authenticate(w, r, login, client.ID) // sessions_authenticate.go: logout
 	if !ok {
 		if !login.Interactive {
 			p.authorizeError(w, r, ar, fosite.ErrLoginRequired)
@@ -55,14 +69,16 @@ func (p *Provider) serveAuthorize(w http.ResponseWriter, r *http.Request, reques
 	p.oauth.WriteAuthorizeResponse(ctx, p.responseWriter(w, ar), ar, resp)
 }
 
-// refuseUnsupported: only the code flow; no request objects until they
-// are verified strictly (RFC 9101; idp-anchors §4.4 pitfall 6); no PAR
-// yet, so a client that must use it (RFC 9126 §6) cannot log in.
-func refuseUnsupported(ar fosite.AuthorizeRequester, c *Client) error {
+// refuseUnsupported: only the code flow. A client registered with
+// RequirePAR must come by a pushed request (RFC 9126 §6); a resumed
+// request was checked when it first came. request and request_uri were
+// resolved by frontChannel: should they reach here, fosite would have
+// parsed them itself (idp-anchors §4.4 pitfall 6), so they are refused.
+func refuseUnsupported(ar fosite.AuthorizeRequester, c *Client, how arrival) error {
 	form := ar.GetRequestForm()
 	switch {
-	case c.RequirePAR:
-		return fosite.ErrInvalidRequest.WithHint("This client must use pushed authorization requests, which are not available yet.")
+	case how.firstHand && c.RequirePAR && !how.viaPAR:
+		return fosite.ErrInvalidRequest.WithHint("This client must use pushed authorization requests (RFC 9126 §6).")
 	case !ar.GetResponseTypes().ExactOne("code"):
 		return fosite.ErrUnsupportedResponseType.WithHint("Only response_type=code is supported.")
 	case form.Get("request") != "":

@@ -15,6 +15,9 @@ type metadata struct {
 	JWKSURI                          string   `json:"jwks_uri"`
 	RevocationEndpoint               string   `json:"revocation_endpoint"`
 	IntrospectionEndpoint            string   `json:"introspection_endpoint"`
+	PAREndpoint                      string   `json:"pushed_authorization_request_endpoint"`
+	RequirePAR                       bool     `json:"require_pushed_authorization_requests"`
+	RequestObjectSigningAlgs         []string `json:"request_object_signing_alg_values_supported"`
 	ScopesSupported                  []string `json:"scopes_supported"`
 	ResponseTypesSupported           []string `json:"response_types_supported"`
 	ResponseModesSupported           []string `json:"response_modes_supported"`
@@ -23,6 +26,8 @@ type metadata struct {
 	IDTokenSigningAlgs               []string `json:"id_token_signing_alg_values_supported"`
 	TokenEndpointAuthMethods         []string `json:"token_endpoint_auth_methods_supported"`
 	RevocationEndpointAuthMethods    []string `json:"revocation_endpoint_auth_methods_supported"`
+	TokenEndpointAuthSigningAlgs     []string `json:"token_endpoint_auth_signing_alg_values_supported"`
+	RevocationAuthSigningAlgs        []string `json:"revocation_endpoint_auth_signing_alg_values_supported"`
 	IntrospectionEndpointAuthMethods []string `json:"introspection_endpoint_auth_methods_supported"`
 	CodeChallengeMethods             []string `json:"code_challenge_methods_supported"`
 	ClaimsSupported                  []string `json:"claims_supported"`
@@ -34,10 +39,15 @@ type metadata struct {
 	ClaimsParameterSupported         bool     `json:"claims_parameter_supported"`
 	FrontchannelLogoutSupported      bool     `json:"frontchannel_logout_supported"`
 	BackchannelLogoutSupported       bool     `json:"backchannel_logout_supported"`
+
+	// Logout: RP-Initiated Logout 1.0 §2.1, Back-Channel Logout 1.0 §2.1.
+	EndSessionEndpoint                string `json:"end_session_endpoint"`
+	BackchannelLogoutSessionSupported bool   `json:"backchannel_logout_session_supported"`
 }
 
 func (p *Provider) metadata() metadata {
 	secret := []string{AuthSecretBasic, AuthSecretPost}
+	secret = append(secret, AuthPrivateKeyJWT) // RFC 7523 §2.2, client_assertion.go
 	return metadata{
 		Issuer:                           p.issuer,
 		AuthorizationEndpoint:            p.issuer + pathAuthorize,
@@ -46,6 +56,9 @@ func (p *Provider) metadata() metadata {
 		JWKSURI:                          p.issuer + pathJWKS,
 		RevocationEndpoint:               p.issuer + pathRevoke,
 		IntrospectionEndpoint:            p.issuer + pathIntrospect,
+		PAREndpoint:                      p.issuer + pathPAR, // RFC 9126 §5; RequirePAR is per client
+		RequestParameterSupported:        true,               // RFC 9101, request_object.go; request_uri only from PAR
+		RequestObjectSigningAlgs:         algNames(),
 		ScopesSupported:                  []string{"openid", "offline_access"},
 		ResponseTypesSupported:           []string{"code"},
 		ResponseModesSupported:           []string{"query", "form_post"},
@@ -54,12 +67,20 @@ func (p *Provider) metadata() metadata {
 		IDTokenSigningAlgs:               []string{"ES256", "RS256"},
 		TokenEndpointAuthMethods:         append(secret, AuthNone),
 		RevocationEndpointAuthMethods:    append(secret, AuthNone),
+		TokenEndpointAuthSigningAlgs:     algNames(),
+		RevocationAuthSigningAlgs:        algNames(),
 		IntrospectionEndpointAuthMethods: []string{AuthSecretBasic},
 		CodeChallengeMethods:             []string{"S256"},
 		ClaimsSupported:                  []string{"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr", "sid", "at_hash"},
 		PromptValuesSupported:            []string{"none", "login", "consent", "select_account"},
 		UILocalesSupported:               []string{"de", "en"},
 		IssParameterSupported:            true,
+
+		// logout.go, backchannel.go; no front-channel logout (third-party
+		// cookies in iframes are unreliable), so FrontchannelLogoutSupported stays false.
+		EndSessionEndpoint:                p.issuer + pathLogout,
+		BackchannelLogoutSupported:        true,
+		BackchannelLogoutSessionSupported: true,
 	}
 }
 

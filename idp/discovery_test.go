@@ -30,7 +30,14 @@ func TestDiscovery(t *testing.T) {
 			require.Equal(t, []any{"S256"}, m["code_challenge_methods_supported"])
 			require.Equal(t, []any{"ES256", "RS256"}, m["id_token_signing_alg_values_supported"])
 			require.Equal(t, e.srv.URL+"/oauth2/token", m["token_endpoint"])
-			require.Equal(t, false, m["request_parameter_supported"])
+			require.Equal(t, true, m["request_parameter_supported"], "RFC 9101")
+			require.Equal(t, false, m["request_uri_parameter_supported"], "only PAR request_uris")
+			algs := []any{"ES256", "RS256", "PS256"}
+			require.Equal(t, algs, m["request_object_signing_alg_values_supported"])
+			require.Equal(t, algs, m["token_endpoint_auth_signing_alg_values_supported"])
+			require.Contains(t, m["token_endpoint_auth_methods_supported"], "private_key_jwt")
+			require.Equal(t, e.srv.URL+"/oauth2/par", m["pushed_authorization_request_endpoint"])
+			require.Equal(t, false, m["require_pushed_authorization_requests"])
 		}
 	}, migrations...)
 }

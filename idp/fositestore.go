@@ -111,13 +111,3 @@ func (s *fositeStore) GetClient(ctx context.Context, id string) (fosite.Client, 
 	}
 	return fositeClient{c}, nil
 }
-
-// ClientAssertionJWTValid: private_key_jwt is not enabled yet, so no
-// assertion is ever accepted (RFC 7523 §3 replay protection comes with it).
-func (s *fositeStore) ClientAssertionJWTValid(context.Context, string) error {
-	return fosite.ErrJTIKnown
-}
-
-func (s *fositeStore) SetClientAssertionJWT(context.Context, string, time.Time) error {
-	return errors.New("idp: client assertions are not supported")
-}

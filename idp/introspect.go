@@ -2,6 +2,7 @@ package idp
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/ory/fosite"
@@ -22,5 +23,25 @@ func (p *Provider) introspect(w http.ResponseWriter, r *http.Request) {
 		p.oauth.WriteIntrospectionError(ctx, w, err)
 		return
 	}
+	if !mayIntrospect(r, resp.GetAccessRequester()) {
+		resp = &fosite.IntrospectionResponse{Active: false}
+	}
 	p.oauth.WriteIntrospectionResponse(ctx, w, resp)
+}
+
+// mayIntrospect: a client learns only about tokens issued to itself or
+// meant for it (its id in the granted audience). RFC 7662 §4 leaves the
+// decision to the server and warns against token scanning; everyone
+// else gets the answer for an unknown token, {"active":false}.
+// fosite has authenticated the Basic credentials by now.
+func mayIntrospect(r *http.Request, ar fosite.AccessRequester) bool {
+	id, _, ok := r.BasicAuth()
+	if !ok || ar == nil || ar.GetClient() == nil {
+		return false
+	}
+	caller, err := url.QueryUnescape(id) // RFC 6749 §2.3.1
+	if err != nil {
+		return false
+	}
+	return ar.GetClient().GetID() == caller || ar.GetGrantedAudience().Has(caller)
 }

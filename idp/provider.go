@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"time"
 
@@ -31,6 +32,10 @@ type Config struct {
 	// RefreshGrace keeps a rotated refresh token usable this long, for
 	// clients that refresh from several tabs at once. Default 0: strict.
 	RefreshGrace time.Duration
+
+	// HTTPClient fetches clients' jwks_uri (private_key_jwt, request
+	// objects); nil: a client with a 5 s timeout.
+	HTTPClient *http.Client
 
 	Now func() time.Time // nil: time.Now
 }
@@ -78,6 +83,8 @@ type Provider struct {
 	salt    []byte // pairwise subject salt (OIDC Core §8.1)
 	pages   *template.Template
 	log     *slog.Logger
+	// clientKeys caches the key sets behind clients' jwks_uri.
+	clientKeys *jwksCache
 }
 
 // New builds the provider. clients is the client store, keys the signing
@@ -96,6 +103,7 @@ func New(db *store.DB, clients ClientSource, keys JWTKeys, auth Authenticator, c
 		return nil, err
 	}
 	p.handoff, p.salt = secrets.handoff, secrets.salt
+	p.clientKeys = newJWKSCache(cfg.HTTPClient, cfg.Now)
 	p.store = &fositeStore{db: db, clients: clients, seal: secrets.data, now: cfg.Now, grace: cfg.RefreshGrace}
 	if p.pages, err = parsePages(p.issuer); err != nil {
 		return nil, err

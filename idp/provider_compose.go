@@ -34,37 +34,44 @@ func (p *Provider) compose(hmacKey []byte) fosite.OAuth2Provider {
 		OpenIDConnectTokenStrategy: &openid.DefaultStrategy{Signer: p.signer, Config: cfg},
 		Signer:                     p.signer,
 	}
-	return compose.Compose(cfg, p.store, strategy,
+	f := compose.Compose(cfg, p.store, strategy,
 		compose.OAuth2AuthorizeExplicitFactory,
 		compose.OAuth2ClientCredentialsGrantFactory,
 		compose.OAuth2RefreshTokenGrantFactory,
 		compose.OpenIDConnectExplicitFactory,
+		compose.OpenIDConnectRefreshFactory, // OIDC Core §12.2: a new ID token on refresh
 		compose.OAuth2TokenIntrospectionFactory,
 		compose.OAuth2TokenRevocationFactory,
 		pkceFactory,
-	)
+		compose.PushedAuthorizeHandlerFactory, // RFC 9126, par.go
+	).(*fosite.Fosite)
+	// RFC 7523 client assertions are checked by us (client_assertion.go).
+	cfg.ClientAuthenticationStrategy = p.clientAuthStrategy(f.DefaultClientAuthenticationStrategy)
+	return f
 }
 
 func (p *Provider) fositeConfig(hmacKey []byte) *fosite.Config {
 	return &fosite.Config{
-		AccessTokenLifespan:            p.cfg.AccessTokenLifetime,
-		RefreshTokenLifespan:           p.cfg.RefreshTokenLifetime,
-		IDTokenLifespan:                p.cfg.IDTokenLifetime,
-		AuthorizeCodeLifespan:          p.cfg.CodeLifetime,
-		IDTokenIssuer:                  p.issuer,
-		AccessTokenIssuer:              p.issuer,
-		TokenURL:                       p.issuer + pathToken,
-		GlobalSecret:                   hmacKey,
-		ScopeStrategy:                  fosite.ExactScopeStrategy,
-		AudienceMatchingStrategy:       fosite.ExactAudienceMatchingStrategy,
-		EnforcePKCE:                    true,
-		EnablePKCEPlainChallengeMethod: false,
-		RedirectSecureChecker:          fosite.IsRedirectURISecureStrict,
-		RefreshTokenScopes:             []string{"offline_access"},
-		SanitationWhiteList:            sanitationAllowed,
-		ClientSecretsHasher:            SecretHasher{},
-		JWTScopeClaimKey:               jwt.JWTScopeFieldString, // RFC 9068 §2.2.3 "scope"
-		FormPostHTMLTemplate:           p.pages.Lookup("form_post.html"),
+		AccessTokenLifespan:             p.cfg.AccessTokenLifetime,
+		RefreshTokenLifespan:            p.cfg.RefreshTokenLifetime,
+		IDTokenLifespan:                 p.cfg.IDTokenLifetime,
+		AuthorizeCodeLifespan:           p.cfg.CodeLifetime,
+		IDTokenIssuer:                   p.issuer,
+		AccessTokenIssuer:               p.issuer,
+		TokenURL:                        p.issuer + pathToken,
+		GlobalSecret:                    hmacKey,
+		ScopeStrategy:                   fosite.ExactScopeStrategy,
+		AudienceMatchingStrategy:        fosite.ExactAudienceMatchingStrategy,
+		EnforcePKCE:                     true,
+		EnablePKCEPlainChallengeMethod:  false,
+		RedirectSecureChecker:           fosite.IsRedirectURISecureStrict,
+		RefreshTokenScopes:              []string{"offline_access"},
+		SanitationWhiteList:             sanitationAllowed,
+		ClientSecretsHasher:             SecretHasher{},
+		JWTScopeClaimKey:                jwt.JWTScopeFieldString, // RFC 9068 §2.2.3 "scope"
+		FormPostHTMLTemplate:            p.pages.Lookup("form_post.html"),
+		PushedAuthorizeRequestURIPrefix: parPrefix,
+		PushedAuthorizeContextLifespan:  parLifetime,
 	}
 }
 

@@ -18,7 +18,10 @@ const purgeBatch = 1000
 // register it with the runner, e.g.
 // runner.Every("idp.tokens_purge", time.Hour, p.PurgeExpired).
 func (p *Provider) PurgeExpired(ctx context.Context, _ string) error {
-	_, err := p.store.purgeExpired(ctx, purgeBatch)
+	if _, err := p.store.purgeExpired(ctx, purgeBatch); err != nil {
+		return err
+	}
+	_, err := p.store.purgeShortLived(ctx, purgeBatch)
 	return err
 }
 

@@ -11,6 +11,8 @@ const (
 	pathUserinfo   = "/oauth2/userinfo"
 	pathIntrospect = "/oauth2/introspect"
 	pathRevoke     = "/oauth2/revoke"
+	pathLogout     = "/oauth2/logout" // RP-Initiated Logout 1.0 §2
+	pathPAR        = "/oauth2/par"
 	pathJWKS       = "/.well-known/jwks.json" // served by keys.Manager
 )
 
@@ -29,4 +31,7 @@ func (p *Provider) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+pathUserinfo, p.userinfo)
 	mux.HandleFunc("POST "+pathIntrospect, p.introspect)
 	mux.HandleFunc("POST "+pathRevoke, p.revoke)
+	mux.HandleFunc("POST "+pathPAR, p.par)
+	mux.HandleFunc("GET "+pathLogout, p.logout)
+	mux.HandleFunc("POST "+pathLogout, p.logout)
 }

@@ -71,6 +71,9 @@ func (p *Provider) tokenContext(r *http.Request) context.Context {
 		id = r.PostFormValue("client_id")
 	}
 	if id == "" {
+		id = assertionSubject(r.PostFormValue("client_assertion"))
+	}
+	if id == "" {
 		return ctx
 	}
 	c, err := p.store.clients.GetClient(ctx, id)

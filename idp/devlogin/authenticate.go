@@ -74,3 +74,20 @@ func (l *Login) logIn(w http.ResponseWriter, r *http.Request, subject string) (*
 	l.Log.Info("devlogin: demo login", "subject", subject)
 	return a, nil
 }
+
+var _ idp.SessionEnder = (*Login)(nil)
+
+// EndSession forgets the demo login of the browser when its session sid
+// is logged out (RP-Initiated Logout 1.0 §2).
+func (l *Login) EndSession(w http.ResponseWriter, r *http.Request, sid string) error {
+	s, err := l.Portal.Session(r, cookieName)
+	if err != nil {
+		return err
+	}
+	if current, _ := s.Values["sid"].(string); current != sid {
+		return nil
+	}
+	s.Options.MaxAge = -1
+	clear(s.Values)
+	return s.Save(r, w)
+}

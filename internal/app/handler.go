@@ -38,6 +38,8 @@ func (m *Main) Build() error {
 		return err
 	})
 	m.Jobs.Every("idp.tokens_purge", time.Hour, m.IdP.PurgeExpired)
+	m.Jobs.Every("idp.sessions_purge", time.Hour, m.IdP.PurgeSessions)
+	m.Jobs.Handle(idp.JobBackchannelLogout, m.IdP.DeliverBackchannelLogout)
 	m.handler = m.routes(pages)
 	return nil
 }

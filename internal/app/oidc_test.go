@@ -18,14 +18,17 @@ import (
 	"mvnk/internal/app"
 )
 
-const redirectURI = "http://127.0.0.1:9/callback"
+const (
+	redirectURI   = "http://127.0.0.1:9/callback"
+	postLogoutURI = "http://127.0.0.1:9/abgemeldet"
+)
 
 // createClient registers a first-party client through `mvnk client create`.
 func createClient(t *testing.T, vars map[string]string) (id, secret string) {
 	t.Helper()
 	e, out, stderr := env(vars)
 	code := app.Run(context.Background(), []string{"client", "create", "--name", "eAst",
-		"--redirect-uri", redirectURI, "--grant-type", "authorization_code", "--grant-type", "refresh_token",
+		"--redirect-uri", redirectURI, "--post-logout-redirect-uri", postLogoutURI, "--grant-type", "authorization_code", "--grant-type", "refresh_token",
 		"--scope", "openid", "--scope", "offline_access", "--first-party", "--json"}, e)
 	require.Equal(t, 0, code, stderr.String())
 	var c struct {
@@ -42,7 +45,7 @@ func browser(t *testing.T) *http.Client {
 	jar, err := cookiejar.New(nil)
 	require.NoError(t, err)
 	return &http.Client{Jar: jar, CheckRedirect: func(req *http.Request, _ []*http.Request) error {
-		if strings.HasPrefix(req.URL.String(), redirectURI) {
+		if strings.HasPrefix(req.URL.String(), "http://127.0.0.1:9/") {
 			return http.ErrUseLastResponse
 		}
 		return nil
@@ -105,6 +108,18 @@ func TestDevLoginCodeFlowWithRealClient(t *testing.T) {
 	require.Equal(t, []string{"pwd"}, claims.AMR)
 	require.NotEmpty(t, claims.SID)
 	require.NotEmpty(t, tok.RefreshToken)
+
+	// RP-Initiated Logout ends the demo login: the next authorization
+	// request shows the login page again.
+	q := url.Values{"id_token_hint": {raw}, "post_logout_redirect_uri": {postLogoutURI}, "state": {"abmelden-42"}}
+	resp, err = b.Get(n.url + "/oauth2/logout?" + q.Encode())
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, postLogoutURI+"?state=abmelden-42", resp.Header.Get("Location"))
+	resp, err = b.Get(cfg.AuthCodeURL("zustand-43", oauth2.S256ChallengeOption(verifier)))
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, "/anmelden", resp.Request.URL.Path, "logged out: the login page again")
 }
 
 // Without --dev there are no accounts yet: the login says so, in German.
