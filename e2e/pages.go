@@ -39,6 +39,9 @@ func Pages() []Page {
 		{Name: "sprache", Path: "/sprache", Title: "Sprache wählen", Status: http.StatusOK},
 		{Name: "nicht-gefunden", Path: notFoundPath, Title: "Seite nicht gefunden", Status: http.StatusNotFound},
 		{Name: "anmelden", Path: "/anmelden?weiter={resume}", Title: "Test-Anmeldung", Status: http.StatusOK},
+		{Name: "idp-fehler", Path: "/oauth2/auth?client_id=unbekannt&response_type=code", Title: "Anmeldung nicht möglich", Status: http.StatusBadRequest},
+		{Name: "idp-abmelden", Path: "/oauth2/logout", Title: "Abmelden?", Status: http.StatusOK},
+		{Name: "idp-abmelden-fehler", Path: "/oauth2/logout?id_token_hint=kein.gueltiges.token", Title: "Abmeldung nicht möglich", Status: http.StatusBadRequest},
 		{Name: "anmelden-ungueltig", Path: "/anmelden?weiter=https%3A%2F%2Fevil.example%2F", Title: "Anmeldung nicht möglich", Status: http.StatusBadRequest},
 
 		// The portal picks English from Accept-Language, or from the
@@ -52,6 +55,8 @@ func Pages() []Page {
 		{Name: "leichte-sprache-en", Path: "/leichte-sprache", Title: "Easy Read", Status: http.StatusOK, Lang: "en"},
 		{Name: "sprache-en", Path: "/sprache", Title: "Choose language", Status: http.StatusOK, Lang: "en"},
 		{Name: "nicht-gefunden-en", Path: notFoundPath, Title: "Page not found", Status: http.StatusNotFound, Lang: "en"},
+		{Name: "idp-fehler-en", Path: "/oauth2/auth?client_id=unbekannt&response_type=code", Title: "Sign-in not possible", Status: http.StatusBadRequest, Lang: "en"},
+		{Name: "idp-abmelden-en", Path: "/oauth2/logout", Title: "Sign out?", Status: http.StatusOK, Lang: "en"},
 		{Name: "anmelden-en", Path: "/anmelden?weiter={resume}", Title: "Test login", Status: http.StatusOK, Lang: "en"},
 	}
 }

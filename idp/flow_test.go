@@ -15,11 +15,12 @@ import (
 
 	"mvnk/idp"
 	"mvnk/keys"
+	"mvnk/portal"
 	"mvnk/store"
 	"mvnk/store/storetest"
 )
 
-var migrations = []store.Migrations{keys.Migrations, idp.Migrations}
+var migrations = []store.Migrations{keys.Migrations, portal.Migrations, idp.Migrations}
 
 // The code flow end to end with real client libraries: go-oidc discovers
 // the provider, verifies the ID token against the JWKS and calls

@@ -61,7 +61,7 @@ func (p *Provider) finishLogout(w http.ResponseWriter, r *http.Request, req logo
 		http.Redirect(w, r, req.redirectURL(), http.StatusSeeOther)
 		return
 	}
-	p.renderLogout(w, http.StatusOK, "logout_done.html", logoutDonePage{
+	p.renderLogout(w, r, http.StatusOK, "idp-logout-done", &logoutDonePage{Page: protocolPage(),
 		ClientName: req.clientName(), BadRedirect: req.badRedirect,
 	}, "")
 }

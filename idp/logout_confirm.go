@@ -47,7 +47,7 @@ func (p *Provider) askLogout(w http.ResponseWriter, r *http.Request, req logoutR
 		return
 	}
 	http.SetCookie(w, p.logoutCookie(c.Nonce, int(logoutConfirmLife/time.Second)))
-	p.renderLogout(w, http.StatusOK, "logout_confirm.html", logoutConfirmPage{
+	p.renderLogout(w, r, http.StatusOK, "idp-logout-confirm", &logoutConfirmPage{Page: protocolPage(),
 		Action: p.issuer + pathLogout, Field: fieldLogoutConfirm, Request: p.handoff.seal(raw, logoutConfirmAD),
 		ClientName: req.clientName(),
 	}, originOf(req.redirect))

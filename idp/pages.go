@@ -3,16 +3,27 @@ package idp
 import (
 	"embed"
 	"html/template"
+	"io/fs"
 	"net/http"
 
+	"mvnk/portal"
 	"mvnk/store"
 )
 
-//go:embed templates/*.html
+//go:embed templates/*.html templates/pages/*.html
 var templateFS embed.FS
 
-// parsePages parses the provider's two pages once at start-up.
-func parsePages(issuer string) (*template.Template, error) {
+// parsePages parses the form_post page once at start-up (fosite renders
+// it; it submits itself at once and has no shell) and adds the provider's
+// other pages to the portal, whose layout they share.
+func parsePages(issuer string, shell *portal.Portal) (*template.Template, error) {
+	pages, err := fs.Sub(templateFS, "templates/pages")
+	if err != nil {
+		return nil, err
+	}
+	if err := shell.AddPages(pages); err != nil {
+		return nil, err
+	}
 	return template.New("").Funcs(template.FuncMap{
 		"issuer": func() string { return issuer },
 	}).ParseFS(templateFS, "templates/*.html")
@@ -20,27 +31,34 @@ func parsePages(issuer string) (*template.Template, error) {
 
 // errorPage is what a browser sees when the request cannot go back to the
 // client, above all for an unknown client or an unregistered redirect_uri
-// (RFC 6749 §4.1.2.1: MUST NOT redirect). German first; details go to the
-// log under the reference.
+// (RFC 6749 §4.1.2.1: MUST NOT redirect). Details go to the log under the
+// reference.
 type errorPage struct {
-	Message   string
+	portal.Page
+	Message   message
 	Reference string
 }
 
-const (
-	msgInvalidRequest = "Die Anwendung hat eine ungültige Anmeldeanfrage gesendet."
-	msgExpired        = "Die Anmeldung hat zu lange gedauert oder der Link ist ungültig."
+// protocolPage is the base of the provider's pages. Their URL carries the
+// protocol request (tokens, one-time values), so the language switch must
+// not echo it back into the page: it returns to the start page.
+func protocolPage() portal.Page { return portal.Page{ReturnTo: "/"} }
+
+// message is a text of the provider's pages in German and English.
+type message struct{ De, En string }
+
+var (
+	msgInvalidRequest = message{"Die Anwendung hat eine ungültige Anmeldeanfrage gesendet.",
+		"The application sent an invalid sign-in request."}
+	msgExpired = message{"Die Anmeldung hat zu lange gedauert oder der Link ist ungültig.",
+		"The sign-in took too long or the link is not valid."}
 )
 
-func (p *Provider) showError(w http.ResponseWriter, r *http.Request, status int, msg string, cause error) {
+func (p *Provider) showError(w http.ResponseWriter, r *http.Request, status int, msg message, cause error) {
 	ref := store.NewID()[:10]
 	p.log.Warn("idp: authorization request refused", "ref", ref, "path", r.URL.Path, "err", cause)
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	if err := p.pages.ExecuteTemplate(w, "error.html", errorPage{Message: msg, Reference: ref}); err != nil {
-		p.log.Error("idp: render error page", "err", err)
-	}
+	p.shell.Render(w, r, status, "idp-error", &errorPage{Page: protocolPage(), Message: msg, Reference: ref})
 }
 
 // formPostScript submits the form_post page; a file, not an inline

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ory/fosite"
 
+	"mvnk/portal"
 	"mvnk/store"
 )
 
@@ -38,6 +39,10 @@ type Config struct {
 	HTTPClient *http.Client
 
 	Now func() time.Time // nil: time.Now
+
+	// Shell renders the provider's pages (errors, logout) in the portal's
+	// layout, so they look, read and behave like every other page.
+	Shell *portal.Portal
 }
 
 func (c Config) withDefaults() Config {
@@ -80,8 +85,9 @@ type Provider struct {
 	signer  *JWTSigner
 	auth    Authenticator
 	handoff *sealer
-	salt    []byte // pairwise subject salt (OIDC Core §8.1)
-	pages   *template.Template
+	salt    []byte             // pairwise subject salt (OIDC Core §8.1)
+	pages   *template.Template // form_post only
+	shell   *portal.Portal
 	log     *slog.Logger
 	// clientKeys caches the key sets behind clients' jwks_uri.
 	clientKeys *jwksCache
@@ -105,7 +111,11 @@ func New(db *store.DB, clients ClientSource, keys JWTKeys, auth Authenticator, c
 	p.handoff, p.salt = secrets.handoff, secrets.salt
 	p.clientKeys = newJWKSCache(cfg.HTTPClient, cfg.Now)
 	p.store = &fositeStore{db: db, clients: clients, seal: secrets.data, now: cfg.Now, grace: cfg.RefreshGrace}
-	if p.pages, err = parsePages(p.issuer); err != nil {
+	if cfg.Shell == nil {
+		return nil, errors.New("idp: Config.Shell (the portal) is required")
+	}
+	p.shell = cfg.Shell
+	if p.pages, err = parsePages(p.issuer, cfg.Shell); err != nil {
 		return nil, err
 	}
 	p.oauth = p.compose(secrets.hmac)

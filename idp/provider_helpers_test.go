@@ -3,6 +3,7 @@ package idp_test
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -16,6 +17,7 @@ import (
 
 	"mvnk/idp"
 	"mvnk/keys"
+	"mvnk/portal"
 	"mvnk/store"
 )
 
@@ -52,9 +54,19 @@ func newNode(t *testing.T, db *store.DB, issuer string, auth idp.Authenticator, 
 	km := keys.New(db, testMaster, keys.Config{RSABits: 2048}, nil)
 	require.NoError(t, km.Ensure(context.Background()))
 	cfg.Issuer, cfg.MasterKey = issuer, testMaster
+	cfg.Shell = newShell(t, db, issuer, km)
 	p, err := idp.New(db, idp.NewClientStore(db), km, auth, cfg, nil)
 	require.NoError(t, err)
 	return p
+}
+
+// newShell is the portal the provider's pages render in.
+func newShell(t *testing.T, db *store.DB, issuer string, km *keys.Manager) *portal.Portal {
+	u, err := url.Parse(issuer)
+	require.NoError(t, err)
+	shell, err := portal.New(portal.Config{PublicURL: u}, db, km, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	return shell
 }
 
 func (e *env) mountJWKS() { e.mux.Handle("GET /.well-known/jwks.json", jwksHandler(e.db)) }

@@ -1,6 +1,9 @@
 package portal
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // contentSecurityPolicy allows nothing inline and nothing from elsewhere:
 // scripts, styles and fonts come from our own /assets/, images also from
@@ -8,6 +11,18 @@ import "net/http"
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; " +
 	"img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; " +
 	"base-uri 'none'; object-src 'none'"
+
+// CSPWithFormAction is the pages' policy with more form targets: a page
+// whose form ends in a redirect to another origin (an OIDC logout that
+// returns to the client) must name it, since CSP Level 3 form-action also
+// covers the redirects after a form post.
+func CSPWithFormAction(origins ...string) string {
+	policy := contentSecurityPolicy
+	for _, o := range origins {
+		policy = strings.Replace(policy, "form-action 'self'", "form-action 'self' "+o, 1)
+	}
+	return policy
+}
 
 // SecurityHeaders sets the security headers on every response, pages and
 // protocol endpoints alike. They are set before h runs, so a handler with

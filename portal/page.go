@@ -26,7 +26,10 @@ type Page struct {
 	Version   string    // build version, shown in the banner
 	Nav       []NavItem // main navigation
 	Path      string    // request path, to mark the current page
-	ReturnTo  string    // request URI, where the language switch returns
+	// ReturnTo is where the language switch returns: the request URI,
+	// unless the page sets another (protocol pages whose query carries
+	// tokens or one-time requests return to the start page).
+	ReturnTo string
 
 	loc         *i18n.Localizer
 	assetPrefix string

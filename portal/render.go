@@ -43,7 +43,9 @@ func (p *Portal) fill(w http.ResponseWriter, r *http.Request, pg *Page, lang str
 	pg.Version = p.cfg.Version
 	pg.Nav = p.navItems()
 	pg.Path = r.URL.Path
-	pg.ReturnTo = r.URL.RequestURI()
+	if pg.ReturnTo == "" {
+		pg.ReturnTo = r.URL.RequestURI()
+	}
 	pg.assetPrefix = p.assets.prefix()
 }
 

@@ -35,6 +35,7 @@ func (m *Main) buildIdP(pages *http.ServeMux) error {
 	prov, err := idp.New(m.DB, clients, m.Keys, login, idp.Config{
 		Issuer:    m.Config.Issuer(),
 		MasterKey: m.master,
+		Shell:     m.Portal,
 	}, m.Logger)
 	if err != nil {
 		return err
