@@ -30,6 +30,7 @@ func commands() []command {
 		{"migrate", "apply pending database migrations and exit", runMigrate},
 		{"keys", "signing keys: `keys list [--json]`, `keys rotate`", runKeys},
 		{"client", "OAuth/OIDC clients: `client create|list|show|update|delete` (-h for flags)", runClient},
+		{"audit", "audit log: `audit verify` checks the hash chain, `audit list [--limit 50] [--json]`", runAudit},
 		{"bench", "load an OIDC server: client_credentials, introspection, refresh, code exchange", runBench},
 		{"version", "print the version", runVersion},
 		{"help", "show this help; `help config` lists every setting", runHelp},

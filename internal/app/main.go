@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"mvnk/audit"
 	"mvnk/idp"
 	"mvnk/internal/config"
 	"mvnk/keys"
@@ -42,7 +43,7 @@ type Main struct {
 
 // Migrations lists every component's schema, in dependency order.
 func Migrations() []store.Migrations {
-	return []store.Migrations{jobs.Migrations, keys.Migrations, portal.Migrations, idp.Migrations}
+	return []store.Migrations{jobs.Migrations, keys.Migrations, portal.Migrations, idp.Migrations, audit.Migrations}
 }
 
 // StartError is a failure to start: a bad setting, an unreachable
