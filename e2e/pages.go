@@ -42,6 +42,7 @@ func Pages() []Page {
 		{Name: "idp-fehler", Path: "/oauth2/auth?client_id=unbekannt&response_type=code", Title: "Anmeldung nicht möglich", Status: http.StatusBadRequest},
 		{Name: "idp-abmelden", Path: "/oauth2/logout", Title: "Abmelden?", Status: http.StatusOK},
 		{Name: "idp-abmelden-fehler", Path: "/oauth2/logout?id_token_hint=kein.gueltiges.token", Title: "Abmeldung nicht möglich", Status: http.StatusBadRequest},
+		{Name: "test-postfach", Path: "/dev/mail", Title: "Test-Postfach", Status: http.StatusOK},
 		{Name: "anmelden-ungueltig", Path: "/anmelden?weiter=https%3A%2F%2Fevil.example%2F", Title: "Anmeldung nicht möglich", Status: http.StatusBadRequest},
 
 		// The portal picks English from Accept-Language, or from the

@@ -12,6 +12,7 @@ type AdminAPI struct {
 	Clients ClientStore
 	Tokens  TokenIntrospector
 	Logger  *slog.Logger
+	Audit   AuditRecorder // nil: actions are only logged
 }
 
 // NewAdminAPI wires the admin API.

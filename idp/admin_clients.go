@@ -2,6 +2,8 @@ package idp
 
 import (
 	"net/http"
+
+	"mvnk/audit"
 )
 
 // clientList is the answer of GET /admin/v1/clients.
@@ -37,7 +39,7 @@ func (a *AdminAPI) deleteClient(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	a.Logger.Info("admin: client deleted", "client_id", id, "by", actor(r.Context()))
+	a.record(r, audit.AdminClientDeleted, id, nil)
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusNoContent)
 }

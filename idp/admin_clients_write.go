@@ -2,6 +2,9 @@ package idp
 
 import (
 	"net/http"
+	"strconv"
+
+	"mvnk/audit"
 )
 
 // createClient registers a client; the answer carries the plain secret,
@@ -17,7 +20,7 @@ func (a *AdminAPI) createClient(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	a.Logger.Info("admin: client created", "client_id", c.ID, "by", actor(r.Context()))
+	a.record(r, audit.AdminClientCreated, c.ID, nil)
 	w.Header().Set("Location", "/admin/v1/clients/"+c.ID)
 	writeJSON(w, http.StatusCreated, c.Resource(secret))
 }
@@ -50,7 +53,7 @@ func (a *AdminAPI) change(w http.ResponseWriter, r *http.Request, ch ClientChang
 		a.fail(w, r, err)
 		return
 	}
-	a.Logger.Info("admin: client changed", "client_id", c.ID, "by", actor(r.Context()),
-		"replace", ch.Replace, "new_secret", secret != "")
+	a.record(r, audit.AdminClientUpdated, c.ID, map[string]string{
+		"replace": strconv.FormatBool(ch.Replace), "new_secret": strconv.FormatBool(secret != "")})
 	writeJSON(w, http.StatusOK, c.Resource(secret))
 }

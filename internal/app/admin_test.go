@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -60,4 +61,16 @@ func TestAdminAPIWithRealToken(t *testing.T) {
 
 	resp, _ = get(t, n.url+"/admin/v1/clients")
 	require.Equal(t, http.StatusUnauthorized, resp.StatusCode)
+
+	// An admin change is written to the audit log, with the calling client.
+	body := strings.NewReader(`{"client_name":"Fachverfahren Wohngeld","grant_types":["client_credentials"],"scopes":["postfach.send"]}`)
+	resp, err = admin.Client(ctx).Post(n.url+"/admin/v1/clients", "application/json", body)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusCreated, resp.StatusCode)
+	e, out, stderr := env(vars)
+	require.Equal(t, 0, app.Run(ctx, []string{"audit", "list", "--json"}, e), stderr.String())
+	require.Contains(t, out.String(), `"type": "admin.client.created"`)
+	require.Contains(t, out.String(), `"actor": "`+admin.ClientID+`"`)
+	require.Equal(t, 0, app.Run(ctx, []string{"audit", "verify"}, e), stderr.String())
 }

@@ -81,6 +81,14 @@ func get(t *testing.T, url string) (*http.Response, string) {
 	return resp, string(body)
 }
 
+// prodVars completes the settings of a production instance: without --dev
+// a mail server is required (a local relay; nothing is sent in these tests).
+func prodVars(vars map[string]string) map[string]string {
+	vars["MVNK_SMTP_HOST"] = "localhost"
+	vars["MVNK_SMTP_SECURITY"] = "none"
+	return vars
+}
+
 func devVars(t *testing.T) map[string]string {
 	return map[string]string{"MVNK_DEV": "true", "MVNK_DATA_DIR": t.TempDir()}
 }
@@ -155,6 +163,7 @@ func TestBadSettingsExitWithCode2AndOneLine(t *testing.T) {
 		"malformed master key": {map[string]string{"MVNK_DATA_DIR": dir, "MVNK_MASTER_KEY": "not-base64!"}, "MVNK_MASTER_KEY"},
 		"short master key":     {map[string]string{"MVNK_DATA_DIR": dir, "MVNK_MASTER_KEY": "c2hvcnQ="}, "MVNK_MASTER_KEY"},
 		"missing master key":   {map[string]string{"MVNK_DATA_DIR": dir}, "MVNK_MASTER_KEY"},
+		"no mail server":       {map[string]string{"MVNK_DATA_DIR": t.TempDir(), "MVNK_MASTER_KEY": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="}, "MVNK_SMTP_HOST"},
 		"port in use":          {map[string]string{"MVNK_DEV": "true", "MVNK_DATA_DIR": dir, "MVNK_LISTEN": busy.Addr().String()}, "MVNK_LISTEN"},
 		"bad listen":           {map[string]string{"MVNK_DEV": "true", "MVNK_LISTEN": "localhost"}, "MVNK_LISTEN"},
 	}
@@ -208,7 +217,7 @@ func TestTwoNodesOnePostgres(t *testing.T) {
 	dbURL := storetest.URL(t, store.Postgres)
 	master := "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
 	vars := func() map[string]string {
-		return map[string]string{"MVNK_DATABASE_URL": dbURL, "MVNK_MASTER_KEY": master, "MVNK_DATA_DIR": t.TempDir()}
+		return prodVars(map[string]string{"MVNK_DATABASE_URL": dbURL, "MVNK_MASTER_KEY": master, "MVNK_DATA_DIR": t.TempDir()})
 	}
 	a := startNode(t, vars())
 	b := startNode(t, vars())

@@ -24,11 +24,14 @@ func (m *Main) Build() error {
 	}
 	m.Portal = p
 	m.Metrics = newRegistry(m.DB)
+	m.Jobs = jobs.NewRunner(m.DB, m.Logger, jobs.Options{Poll: m.Config.JobPoll})
 	pages := http.NewServeMux()
+	if err := m.buildMail(pages); err != nil {
+		return err
+	}
 	if err := m.buildIdP(pages); err != nil {
 		return &StartError{Err: err}
 	}
-	m.Jobs = jobs.NewRunner(m.DB, m.Logger, jobs.Options{Poll: m.Config.JobPoll})
 	m.Jobs.Every("keys.rotate", time.Hour, func(ctx context.Context, _ string) error {
 		return m.Keys.RotateIfDue(ctx)
 	})
@@ -60,7 +63,9 @@ func (m *Main) routes(pages *http.ServeMux) http.Handler {
 	root.Handle("GET /metrics", promhttp.HandlerFor(m.Metrics, promhttp.HandlerOpts{Registry: m.Metrics}))
 	root.Handle("GET /.well-known/jwks.json", m.Keys.JWKSHandler())
 	m.IdP.Mount(root)
-	idp.NewAdminAPI(idp.NewClientStore(m.DB), m.IdP, m.Logger).Mount(root)
+	admin := idp.NewAdminAPI(idp.NewClientStore(m.DB), m.IdP, m.Logger)
+	admin.Audit = m.Audit
+	admin.Mount(root)
 	root.Handle("/", m.Portal.Protect(httpx.RecordRoute(pages)))
 
 	metrics := httpx.NewMetrics(m.Metrics)

@@ -17,6 +17,7 @@ import (
 	"mvnk/audit"
 	"mvnk/idp"
 	"mvnk/internal/config"
+	"mvnk/internal/mail"
 	"mvnk/keys"
 	"mvnk/portal"
 	"mvnk/store"
@@ -36,6 +37,8 @@ type Main struct {
 	Jobs    *jobs.Runner
 	Metrics *prometheus.Registry
 	IdP     *idp.Provider
+	Audit   *audit.Log
+	Mail    *mail.Outbox
 
 	master  []byte
 	handler http.Handler
@@ -43,7 +46,7 @@ type Main struct {
 
 // Migrations lists every component's schema, in dependency order.
 func Migrations() []store.Migrations {
-	return []store.Migrations{jobs.Migrations, keys.Migrations, portal.Migrations, idp.Migrations, audit.Migrations}
+	return []store.Migrations{jobs.Migrations, mail.Migrations, keys.Migrations, portal.Migrations, idp.Migrations, audit.Migrations}
 }
 
 // StartError is a failure to start: a bad setting, an unreachable
@@ -107,6 +110,7 @@ func (m *Main) open(ctx context.Context, migrate bool) error {
 		return err
 	}
 	m.master = master
+	m.Audit = audit.New(m.DB, m.Logger)
 	m.Keys = keys.New(m.DB, master, keys.Config{
 		PrePublish:       m.Config.KeyPrePublish,
 		RotateEvery:      m.Config.KeyRotateEvery,

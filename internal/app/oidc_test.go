@@ -124,7 +124,7 @@ func TestDevLoginCodeFlowWithRealClient(t *testing.T) {
 
 // Without --dev there are no accounts yet: the login says so, in German.
 func TestLoginClosedWithoutDev(t *testing.T) {
-	vars := map[string]string{"MVNK_DATA_DIR": t.TempDir(), "MVNK_MASTER_KEY": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="}
+	vars := prodVars(map[string]string{"MVNK_DATA_DIR": t.TempDir(), "MVNK_MASTER_KEY": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
 	n := startNode(t, vars)
 	id, _ := createClient(t, vars)
 	q := url.Values{"response_type": {"code"}, "client_id": {id}, "redirect_uri": {redirectURI}, "scope": {"openid"},

@@ -23,6 +23,7 @@ type Config struct {
 	KeyPrePublish   time.Duration
 	TokenMaxLife    time.Duration
 	JobPoll         time.Duration
+	SMTP            SMTP // outgoing mail; Host "" = none (the dev mailbox with --dev)
 	ConfigFile      string
 }
 

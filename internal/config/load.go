@@ -111,6 +111,9 @@ func (c *Config) finish() error {
 	if !c.Dev && c.MasterKey == "" {
 		return &Error{Setting: "MVNK_MASTER_KEY", Msg: "required outside --dev mode (base64 of 32 random bytes, e.g. from `openssl rand -base64 32`)"}
 	}
+	if err := c.SMTP.check(); err != nil {
+		return err
+	}
 	if c.KeyPrePublish >= c.KeyRotateEvery {
 		return &Error{Setting: "MVNK_KEY_PREPUBLISH", Msg: "must be shorter than MVNK_KEY_ROTATE_EVERY"}
 	}

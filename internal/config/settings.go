@@ -43,6 +43,12 @@ var settings = []setting{
 	{key: "key_prepublish", def: "1h", usage: "how long a new signing key is published before it signs", set: duration(func(c *Config) *time.Duration { return &c.KeyPrePublish })},
 	{key: "token_max_lifetime", def: "24h", usage: "longest lifetime of a signed token; a retired key stays published this long", set: duration(func(c *Config) *time.Duration { return &c.TokenMaxLife })},
 	{key: "job_poll", def: "2s", usage: "how often a node looks for due background jobs", set: duration(func(c *Config) *time.Duration { return &c.JobPoll })},
+	{key: "smtp_host", def: "", usage: "SMTP server for outgoing mail (required without --dev; with --dev and unset, mail goes to the dev mailbox /dev/mail)", set: setSMTPHost},
+	{key: "smtp_port", def: "587", usage: "SMTP server port (587 submission with starttls, 465 with tls)", set: setSMTPPort},
+	{key: "smtp_security", def: "starttls", usage: "starttls, tls (implicit TLS) or none (only for a localhost SMTP server)", set: oneOf(func(c *Config) *string { return &c.SMTP.Security }, "starttls", "tls", "none")},
+	{key: "smtp_username", def: "", usage: "user name for SMTP AUTH PLAIN; empty: no authentication", set: func(c *Config, v string) error { c.SMTP.Username = v; return nil }},
+	{key: "smtp_password", def: "", secret: true, usage: "password for SMTP AUTH PLAIN; never logged", set: func(c *Config, v string) error { c.SMTP.Password = v; return nil }},
+	{key: "mail_from", def: "MV-Serviceportal <noreply@localhost>", usage: "sender address of outgoing mail (RFC 5322 mailbox)", set: setMailFrom},
 }
 
 func setListen(c *Config, v string) error {
