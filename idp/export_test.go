@@ -10,3 +10,10 @@ func TokenWrites(p *Provider) int64 { return p.store.writes.Load() }
 func PurgeExpiredBatch(ctx context.Context, p *Provider, batch int) (int64, error) {
 	return p.store.purgeExpired(ctx, batch)
 }
+
+// IntrospectionCached reports whether the introspection endpoint answers
+// token from memory (introspect_fast.go) from now on.
+func IntrospectionCached(p *Provider, token string) bool {
+	_, ok := p.store.introspected.get(keyOf(token), p.cfg.Now())
+	return ok
+}

@@ -35,6 +35,8 @@ type fositeStore struct {
 	// codeSignature maps an authorization code to its signature: fosite
 	// hands the OIDC storage the code itself, the others the signature.
 	codeSignature func(ctx context.Context, code string) string
+	// introspected remembers verified JWT access tokens (introspect_fast.go).
+	introspected introspectionCache
 	// writes counts statements that change rows, for tests and metrics.
 	writes atomic.Int64
 }

@@ -32,7 +32,7 @@ type storedRequest struct {
 
 // encode seals r for the row rowID.
 func (s *fositeStore) encode(rowID string, r fosite.Requester) (string, error) {
-	sess, err := json.Marshal(r.GetSession())
+	sess, err := json.Marshal(storedSession(r.GetSession()))
 	if err != nil {
 		return "", err
 	}
@@ -46,6 +46,20 @@ func (s *fositeStore) encode(rowID string, r fosite.Requester) (string, error) {
 		return "", err
 	}
 	return s.seal.seal(raw, rowID), nil
+}
+
+// storedSession leaves out the claims and header of a JWT access token:
+// they are signed into the token itself, set afresh for every token
+// (signJWT), and no reader of a row needs them; the jti has its own
+// column. That is about a third less to encode and seal per token.
+func storedSession(s fosite.Session) fosite.Session {
+	sess, ok := s.(*Session)
+	if !ok || (sess.AccessClaims == nil && sess.AccessHeader == nil) {
+		return s
+	}
+	c := *sess
+	c.AccessClaims, c.AccessHeader = nil, nil
+	return &c
 }
 
 // decode opens a row's data into a fosite request, hydrating sess (a new

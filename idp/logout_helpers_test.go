@@ -104,7 +104,7 @@ func (e *env) logoutPost(b *http.Client, form url.Values, origin string) (int, s
 	return readPage(e.t, resp)
 }
 
-func readPage(t *testing.T, resp *http.Response) (int, string, string) {
+func readPage(t testing.TB, resp *http.Response) (int, string, string) {
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)

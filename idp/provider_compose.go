@@ -47,6 +47,7 @@ func (p *Provider) compose(hmacKey []byte) fosite.OAuth2Provider {
 	).(*fosite.Fosite)
 	// RFC 7523 client assertions are checked by us (client_assertion.go).
 	cfg.ClientAuthenticationStrategy = p.clientAuthStrategy(f.DefaultClientAuthenticationStrategy)
+	cfg.TokenEndpointHandlers = quietTokenHandlers(cfg.TokenEndpointHandlers)
 	return f
 }
 

@@ -27,7 +27,7 @@ var testMaster = []byte("0123456789abcdef0123456789abcdef")
 
 // env is one provider node behind an httptest server, on a test database.
 type env struct {
-	t       *testing.T
+	t       testing.TB
 	db      *store.DB
 	srv     *httptest.Server
 	mux     *http.ServeMux
@@ -37,7 +37,7 @@ type env struct {
 }
 
 // newEnv starts a provider on db. cfg's Issuer and MasterKey are filled in.
-func newEnv(t *testing.T, db *store.DB, cfg idp.Config) *env {
+func newEnv(t testing.TB, db *store.DB, cfg idp.Config) *env {
 	mux := http.NewServeMux()
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
@@ -50,7 +50,7 @@ func newEnv(t *testing.T, db *store.DB, cfg idp.Config) *env {
 
 // newNode builds a provider with its own keys.Manager, as a second node
 // on the same database would have.
-func newNode(t *testing.T, db *store.DB, issuer string, auth idp.Authenticator, cfg idp.Config) *idp.Provider {
+func newNode(t testing.TB, db *store.DB, issuer string, auth idp.Authenticator, cfg idp.Config) *idp.Provider {
 	km := keys.New(db, testMaster, keys.Config{RSABits: 2048}, nil)
 	require.NoError(t, km.Ensure(context.Background()))
 	cfg.Issuer, cfg.MasterKey = issuer, testMaster
@@ -61,7 +61,7 @@ func newNode(t *testing.T, db *store.DB, issuer string, auth idp.Authenticator, 
 }
 
 // newShell is the portal the provider's pages render in.
-func newShell(t *testing.T, db *store.DB, issuer string, km *keys.Manager) *portal.Portal {
+func newShell(t testing.TB, db *store.DB, issuer string, km *keys.Manager) *portal.Portal {
 	u, err := url.Parse(issuer)
 	require.NoError(t, err)
 	shell, err := portal.New(portal.Config{PublicURL: u}, db, km, slog.New(slog.DiscardHandler))

@@ -2,9 +2,16 @@ package app
 
 import (
 	"context"
+	"runtime/debug"
 )
 
 func runServe(ctx context.Context, env Env, args []string) error {
+	// The token endpoints allocate much short-lived garbage and the heap
+	// stays small (~50 MiB); collecting at 400 % growth instead of 100 %
+	// gave ~30 % more tokens/s (README, Performance). GOGC still rules.
+	if env.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	cfg, logger, err := setup("serve", env, args, nil)
 	if err != nil {
 		return err

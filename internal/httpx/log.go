@@ -20,6 +20,9 @@ func AccessLog(logger *slog.Logger, h http.Handler) http.Handler {
 		if m.Code >= 500 {
 			level = slog.LevelError
 		}
+		if !logger.Enabled(r.Context(), level) {
+			return // the attributes below cost allocations on every request
+		}
 		logger.Log(r.Context(), level, "http",
 			"method", r.Method, "path", r.URL.Path, "status", m.Code,
 			"bytes", m.Written, "took", m.Duration.Round(time.Microsecond))
