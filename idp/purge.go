@@ -3,8 +3,6 @@ package idp
 import (
 	"context"
 	"time"
-
-	"mvnk/store"
 )
 
 // maxTokenRowLife bounds a row whose token has no expiry of its own.
@@ -26,21 +24,5 @@ func (p *Provider) PurgeExpired(ctx context.Context, _ string) error {
 }
 
 func (s *fositeStore) purgeExpired(ctx context.Context, batch int) (int64, error) {
-	var total int64
-	for ctx.Err() == nil {
-		res, err := s.db.ExecContext(ctx, `DELETE FROM idp_tokens WHERE id IN
-			(SELECT id FROM idp_tokens WHERE expires_at < $1 LIMIT $2)`, store.Micros(s.now()), batch)
-		if err != nil {
-			return total, store.Classify(err)
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return total, err
-		}
-		total += n
-		if n < int64(batch) {
-			return total, nil
-		}
-	}
-	return total, ctx.Err()
+	return s.db.DeleteExpired(ctx, "idp_tokens", "id", s.now(), batch)
 }

@@ -60,16 +60,6 @@ func (p *Provider) sessionSubject(ctx context.Context, sid, clientID string) (st
 // PurgeSessions deletes expired session rows in batches. It is a
 // jobs.Handler: runner.Every("idp.sessions_purge", time.Hour, p.PurgeSessions).
 func (p *Provider) PurgeSessions(ctx context.Context, _ string) error {
-	for ctx.Err() == nil {
-		res, err := p.store.db.ExecContext(ctx, `DELETE FROM idp_sessions WHERE (sid, client_id) IN
-			(SELECT sid, client_id FROM idp_sessions WHERE expires_at < $1 LIMIT $2)`,
-			store.Micros(p.cfg.Now()), purgeBatch)
-		if err != nil {
-			return store.Classify(err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n < purgeBatch {
-			return err
-		}
-	}
-	return ctx.Err()
+	_, err := p.store.db.DeleteExpired(ctx, "idp_sessions", "sid, client_id", p.cfg.Now(), purgeBatch)
+	return err
 }

@@ -174,3 +174,26 @@ func TestNewSQLiteFileIsPrivate(t *testing.T) {
 		require.Equal(t, os.FileMode(0o600), info.Mode().Perm(), f)
 	}
 }
+
+func TestDeleteExpiredInBatches(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		_, err := db.Exec(`CREATE TABLE leases (id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)`)
+		require.NoError(t, err)
+		now := time.Now()
+		for i := range 25 {
+			exp := now.Add(-time.Minute)
+			if i%5 == 0 {
+				exp = now.Add(time.Hour) // 5 still valid
+			}
+			_, err := db.Exec(`INSERT INTO leases (id, expires_at) VALUES ($1, $2)`, store.NewID(), store.Micros(exp))
+			require.NoError(t, err)
+		}
+		n, err := db.DeleteExpired(ctx, "leases", "id", now, 7)
+		require.NoError(t, err)
+		require.EqualValues(t, 20, n, "all expired rows, over several batches")
+		var left int
+		require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM leases`).Scan(&left))
+		require.Equal(t, 5, left)
+	})
+}
