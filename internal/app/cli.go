@@ -15,6 +15,7 @@ import (
 
 // Env is what a subcommand sees of the outside world; tests replace it.
 type Env struct {
+	Stdin          io.Reader // nil reads nothing (`account create --password-stdin`)
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 }
@@ -30,6 +31,7 @@ func commands() []command {
 		{"migrate", "apply pending database migrations and exit", runMigrate},
 		{"keys", "signing keys: `keys list [--json]`, `keys rotate`", runKeys},
 		{"client", "OAuth/OIDC clients: `client create|list|show|update|delete` (-h for flags)", runClient},
+		{"account", "user accounts: `account create|list|show|disable|delete` (-h for flags)", runAccount},
 		{"audit", "audit log: `audit verify` checks the hash chain, `audit list [--limit 50] [--json]`", runAudit},
 		{"bench", "load an OIDC server: client_credentials, introspection, refresh, code exchange", runBench},
 		{"version", "print the version", runVersion},
@@ -115,4 +117,6 @@ func runHelp(_ context.Context, env Env, args []string) error {
 }
 
 // OSEnv is the real environment.
-func OSEnv() Env { return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv} }
+func OSEnv() Env {
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+}

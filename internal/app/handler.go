@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"mvnk/idp"
+	"mvnk/idp/account"
 	"mvnk/internal/httpx"
 	"mvnk/portal"
 	"mvnk/store/jobs"
@@ -43,6 +44,12 @@ func (m *Main) Build() error {
 	m.Jobs.Every("idp.tokens_purge", time.Hour, m.IdP.PurgeExpired)
 	m.Jobs.Every("idp.sessions_purge", time.Hour, m.IdP.PurgeSessions)
 	m.Jobs.Handle(idp.JobBackchannelLogout, m.IdP.DeliverBackchannelLogout)
+	// Used and expired e-mail links, and login counters past their window.
+	accounts := account.NewStore(m.DB)
+	m.Jobs.Every("account.purge", time.Hour, func(ctx context.Context, _ string) error {
+		_, err := accounts.Purge(ctx, account.DefaultThrottle.Window)
+		return err
+	})
 	m.handler = m.routes(pages)
 	return nil
 }

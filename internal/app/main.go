@@ -16,6 +16,7 @@ import (
 
 	"mvnk/audit"
 	"mvnk/idp"
+	"mvnk/idp/account"
 	"mvnk/internal/config"
 	"mvnk/internal/mail"
 	"mvnk/keys"
@@ -46,7 +47,7 @@ type Main struct {
 
 // Migrations lists every component's schema, in dependency order.
 func Migrations() []store.Migrations {
-	return []store.Migrations{jobs.Migrations, mail.Migrations, keys.Migrations, portal.Migrations, idp.Migrations, audit.Migrations}
+	return []store.Migrations{jobs.Migrations, mail.Migrations, keys.Migrations, portal.Migrations, idp.Migrations, account.Migrations, audit.Migrations}
 }
 
 // StartError is a failure to start: a bad setting, an unreachable
