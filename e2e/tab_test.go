@@ -16,12 +16,14 @@ import (
 )
 
 // openTab opens a tab in the shared browser that asks for pages in lang
-// and records its console and CSP violations. The tab closes when the
-// test ends; its actions time out after a minute.
+// and records its console and CSP violations. Each tab has a browser
+// context of its own, so tabs running in parallel never share cookies (a
+// session cookie set by one would void another's form token). The tab
+// closes when the test ends; its actions time out after a minute.
 func openTab(t *testing.T, lang string) (context.Context, *pageLog) {
 	t.Helper()
 	l := &pageLog{}
-	ctx, cancel := chromedp.NewContext(sharedBrowser(t), chromedp.WithListener(l.listen))
+	ctx, cancel := chromedp.NewContext(sharedBrowser(t), chromedp.WithNewBrowserContext(), chromedp.WithListener(l.listen))
 	t.Cleanup(cancel)
 	require.NoError(t, chromedp.Do(ctx), "open a tab") // no timeout: it binds the tab's life
 	ctx, cancelTimeout := context.WithTimeout(ctx, time.Minute)

@@ -43,6 +43,10 @@ type Config struct {
 	// Shell renders the provider's pages (errors, logout) in the portal's
 	// layout, so they look, read and behave like every other page.
 	Shell *portal.Portal
+
+	// Audit receives the provider's security events (token revocations);
+	// nil: they are only logged.
+	Audit AuditRecorder
 }
 
 func (c Config) withDefaults() Config {

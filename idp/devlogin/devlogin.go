@@ -26,7 +26,7 @@ const HintPrefix = "dev:"
 
 const (
 	cookieName = "mvnk_dev_login"
-	pagePath   = "/anmelden"
+	pagePath   = "/anmelden/testperson"
 )
 
 // Person is a demo account of the development instance.

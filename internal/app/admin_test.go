@@ -73,4 +73,19 @@ func TestAdminAPIWithRealToken(t *testing.T) {
 	require.Contains(t, out.String(), `"type": "admin.client.created"`)
 	require.Contains(t, out.String(), `"actor": "`+admin.ClientID+`"`)
 	require.Equal(t, 0, app.Run(ctx, []string{"audit", "verify"}, e), stderr.String())
+
+	// A token revocation (RFC 7009) is audited with the client, never the token.
+	tok, err := other.Token(ctx)
+	require.NoError(t, err)
+	req, _ := http.NewRequest(http.MethodPost, n.url+"/oauth2/revoke", strings.NewReader("token="+tok.AccessToken))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.SetBasicAuth(other.ClientID, other.ClientSecret)
+	resp, err = http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	out.Reset()
+	require.Equal(t, 0, app.Run(ctx, []string{"audit", "list", "--json"}, e), stderr.String())
+	require.Contains(t, out.String(), `"type": "token.revoked"`)
+	require.NotContains(t, out.String(), tok.AccessToken)
 }

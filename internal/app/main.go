@@ -17,6 +17,7 @@ import (
 	"mvnk/audit"
 	"mvnk/idp"
 	"mvnk/idp/account"
+	"mvnk/idp/login"
 	"mvnk/internal/config"
 	"mvnk/internal/mail"
 	"mvnk/keys"
@@ -47,7 +48,7 @@ type Main struct {
 
 // Migrations lists every component's schema, in dependency order.
 func Migrations() []store.Migrations {
-	return []store.Migrations{jobs.Migrations, mail.Migrations, keys.Migrations, portal.Migrations, idp.Migrations, account.Migrations, audit.Migrations}
+	return []store.Migrations{jobs.Migrations, mail.Migrations, keys.Migrations, portal.Migrations, idp.Migrations, account.Migrations, login.Migrations, audit.Migrations}
 }
 
 // StartError is a failure to start: a bad setting, an unreachable

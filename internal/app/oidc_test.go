@@ -75,12 +75,18 @@ func TestDevLoginCodeFlowWithRealClient(t *testing.T) {
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	require.Equal(t, http.StatusOK, resp.StatusCode)
+	require.Contains(t, string(page), "Als Testperson anmelden (Entwicklungsinstanz)", "the web login links the test login")
+	weiter := resp.Request.URL.Query().Get("weiter")
+	resp, err = b.Get(n.url + "/anmelden/testperson?" + url.Values{"weiter": {weiter}}.Encode())
+	require.NoError(t, err)
+	page, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
 	require.Contains(t, string(page), "Entwicklungsinstanz – keine echte Anmeldung")
 	token := csrfField.FindStringSubmatch(string(page))
 	require.Len(t, token, 2)
 
-	form := url.Values{"csrf_token": {token[1]}, "person": {"demo-erika"}, "weiter": {resp.Request.URL.Query().Get("weiter")}}
-	req, _ := http.NewRequest(http.MethodPost, n.url+"/anmelden", strings.NewReader(form.Encode()))
+	form := url.Values{"csrf_token": {token[1]}, "person": {"demo-erika"}, "weiter": {weiter}}
+	req, _ := http.NewRequest(http.MethodPost, n.url+"/anmelden/testperson", strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Origin", n.url)
 	resp, err = b.Do(req)
@@ -122,15 +128,19 @@ func TestDevLoginCodeFlowWithRealClient(t *testing.T) {
 	require.Equal(t, "/anmelden", resp.Request.URL.Path, "logged out: the login page again")
 }
 
-// Without --dev there are no accounts yet: the login says so, in German.
-func TestLoginClosedWithoutDev(t *testing.T) {
+// Without --dev the web login asks for username and password, and offers
+// no test persons.
+func TestWebLoginWithoutDev(t *testing.T) {
 	vars := prodVars(map[string]string{"MVNK_DATA_DIR": t.TempDir(), "MVNK_MASTER_KEY": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
 	n := startNode(t, vars)
 	id, _ := createClient(t, vars)
 	q := url.Values{"response_type": {"code"}, "client_id": {id}, "redirect_uri": {redirectURI}, "scope": {"openid"},
 		"state": {"zustand-42"}, "code_challenge": {"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"}, "code_challenge_method": {"S256"}}
 	resp, body := get(t, n.url+"/oauth2/auth?"+q.Encode())
-	require.Equal(t, http.StatusServiceUnavailable, resp.StatusCode)
-	require.Contains(t, body, "Anmeldung noch nicht verfügbar")
-	require.NotContains(t, body, "Entwicklungsinstanz")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	require.Equal(t, "/anmelden", resp.Request.URL.Path)
+	require.Contains(t, body, `autocomplete="current-password"`)
+	require.NotContains(t, body, "Testperson")
+	resp, _ = get(t, n.url+"/anmelden/testperson")
+	require.Equal(t, http.StatusNotFound, resp.StatusCode)
 }

@@ -1,0 +1,133 @@
+package login
+
+import (
+	"errors"
+	"math"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"mvnk/idp/account"
+	"mvnk/portal"
+)
+
+// loginPage is the login form. The password is never sent back.
+type loginPage struct {
+	formPage
+	Login  string
+	Weiter string
+}
+
+// showLogin shows the form; a continuation must be our provider's.
+func (l *Login) showLogin(w http.ResponseWriter, r *http.Request) {
+	weiter := r.URL.Query().Get("weiter")
+	if !l.ours(weiter) {
+		l.Portal.Render(w, r, http.StatusBadRequest, "login-ungueltig", nil)
+		return
+	}
+	l.Portal.Render(w, r, http.StatusOK, "login", l.loginData(weiter, ""))
+}
+
+func (l *Login) loginData(weiter, login string) *loginPage {
+	// The continuation carries a sealed authorization request: the
+	// language switch returns to the start page instead.
+	return &loginPage{formPage: formPage{portal.Page{ReturnTo: "/"}}, Weiter: weiter, Login: login}
+}
+
+// submitLogin checks the password and starts the session (Protect has
+// checked the CSRF token).
+func (l *Login) submitLogin(w http.ResponseWriter, r *http.Request) {
+	weiter := r.PostFormValue("weiter")
+	if !l.ours(weiter) {
+		l.Portal.Render(w, r, http.StatusBadRequest, "login-ungueltig", nil)
+		return
+	}
+	login, password := strings.TrimSpace(r.PostFormValue("login")), r.PostFormValue("password")
+	data := l.loginData(weiter, login)
+	if data.Errors = missing(login, password); len(data.Errors) > 0 {
+		l.Portal.Render(w, r, http.StatusUnprocessableEntity, "login", data)
+		return
+	}
+	acct, err := l.Accounts.Login(r.Context(), login, password, clientIP(r))
+	l.recordLogin(r, acct, err)
+	if err != nil {
+		l.loginFailed(w, r, data, err)
+		return
+	}
+	if err := l.startSession(w, r, acct.ID); err != nil {
+		l.Portal.ServerError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, orHome(weiter), http.StatusSeeOther)
+}
+
+func missing(login, password string) []portal.FieldError {
+	var errs []portal.FieldError
+	if login == "" {
+		errs = append(errs, fieldError("login", msgLoginMissing)...)
+	}
+	if password == "" {
+		errs = append(errs, fieldError("password", msgPasswordEmpty)...)
+	}
+	return errs
+}
+
+// loginFailed shows the form again with one message for an unknown login
+// and a wrong password alike (account.ErrInvalidCredentials).
+func (l *Login) loginFailed(w http.ResponseWriter, r *http.Request, data *loginPage, err error) {
+	var throttled *account.ThrottledError
+	switch {
+	case errors.As(err, &throttled):
+		secs := int(math.Ceil(throttled.RetryAfter.Seconds()))
+		w.Header().Set("Retry-After", strconv.Itoa(secs))
+		data.Errors = fieldError("login", msgThrottled, secs)
+		l.Portal.Render(w, r, http.StatusTooManyRequests, "login", data)
+	case errors.Is(err, account.ErrInvalidCredentials):
+		data.Errors = fieldError("login", msgLoginFailed)
+		l.Portal.Render(w, r, http.StatusUnprocessableEntity, "login", data)
+	case errors.Is(err, account.ErrNotConfirmed):
+		data.Errors = fieldError("login", msgNotConfirmed)
+		l.Portal.Render(w, r, http.StatusUnprocessableEntity, "login", data)
+	default:
+		l.Portal.ServerError(w, r, err)
+	}
+}
+
+// startSession replaces the browser's session by a new one (a new id at
+// every login: no session fixation).
+func (l *Login) startSession(w http.ResponseWriter, r *http.Request, accountID string) error {
+	if old := l.cookieID(r); old != "" {
+		if err := l.Sessions.Delete(r.Context(), old); err != nil {
+			return err
+		}
+	}
+	id, _, err := l.Sessions.Create(r.Context(), accountID, acrPassword, []string{amrPassword})
+	if err != nil {
+		return err
+	}
+	l.setCookie(w, id, l.Sessions.Absolute)
+	return nil
+}
+
+// ours: an empty continuation or the provider's resume endpoint, never
+// another site (no open redirect).
+func (l *Login) ours(weiter string) bool {
+	return weiter == "" || strings.HasPrefix(weiter, l.cfg.Issuer+"/oauth2/auth/resume?")
+}
+
+func orHome(weiter string) string {
+	if weiter == "" {
+		return "/"
+	}
+	return weiter
+}
+
+// clientIP is the peer's address, for the per-address throttle.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}

@@ -1,0 +1,57 @@
+package login
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+
+	"mvnk/store"
+)
+
+// Get returns the live session with the plain id, or ErrNoSession. It
+// moves last_seen forward when it is older than touchEvery.
+func (s *Sessions) Get(ctx context.Context, id string) (*Session, error) {
+	if id == "" {
+		return nil, ErrNoSession
+	}
+	sess, err := s.load(ctx, hashID(id))
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	if !now.Before(s.expires(sess)) {
+		return nil, ErrNoSession
+	}
+	if now.Sub(sess.LastSeen) >= min(touchEvery, s.Idle/2) {
+		sess.LastSeen = now
+		if err := s.touch(ctx, id, sess); err != nil {
+			return nil, err
+		}
+	}
+	return sess, nil
+}
+
+func (s *Sessions) load(ctx context.Context, hash string) (*Session, error) {
+	var sess Session
+	var authTime, created, lastSeen int64
+	var amr string
+	err := s.db.QueryRowContext(ctx, `SELECT account_id, sid, auth_time, acr, amr, created_at, last_seen
+		FROM login_sessions WHERE id_hash = $1`, hash).
+		Scan(&sess.AccountID, &sess.SID, &authTime, &sess.ACR, &amr, &created, &lastSeen)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNoSession
+	}
+	if err != nil {
+		return nil, store.Classify(err)
+	}
+	sess.AuthTime, sess.Created, sess.LastSeen = store.FromMicros(authTime), store.FromMicros(created), store.FromMicros(lastSeen)
+	return &sess, json.Unmarshal([]byte(amr), &sess.AMR)
+}
+
+// touch records activity; a session deleted meanwhile stays deleted.
+func (s *Sessions) touch(ctx context.Context, id string, sess *Session) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE login_sessions SET last_seen = $1, expires_at = $2
+		WHERE id_hash = $3`, store.Micros(sess.LastSeen), store.Micros(s.expires(sess)), hashID(id))
+	return store.Classify(err)
+}
