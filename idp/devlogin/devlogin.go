@@ -1,8 +1,9 @@
-// Package devlogin is the login step of a development instance until
-// accounts exist: a page lists demo persons, and choosing one logs in. It
-// is clearly labelled as a test login on its page, and `mvnk serve` wires
-// it only with --dev. It implements idp.Authenticator, the same hand-off a
-// real login implements.
+// Package devlogin is the test login of a development instance, beside
+// the real web login (idp/login): a page lists demo persons, and choosing
+// one logs in; login_hint=dev:<person> logs one in without the page, for
+// load tests and scripts. It is clearly labelled as a test login on its
+// page, and `mvnk serve` wires it only with --dev. It implements
+// idp.Authenticator, the same hand-off the real login implements.
 package devlogin
 
 import (
