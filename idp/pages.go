@@ -3,7 +3,6 @@ package idp
 import (
 	"embed"
 	"html/template"
-	"io/fs"
 	"net/http"
 
 	"mvnk/portal"
@@ -17,11 +16,7 @@ var templateFS embed.FS
 // it; it submits itself at once and has no shell) and adds the provider's
 // other pages to the portal, whose layout they share.
 func parsePages(issuer string, shell *portal.Portal) (*template.Template, error) {
-	pages, err := fs.Sub(templateFS, "templates/pages")
-	if err != nil {
-		return nil, err
-	}
-	if err := shell.AddPages(pages); err != nil {
+	if err := shell.AddPages(templateFS, "templates/pages"); err != nil {
 		return nil, err
 	}
 	return template.New("").Funcs(template.FuncMap{

@@ -114,9 +114,10 @@ func withDefaults(cfg Config) Config {
 // secure reports whether the portal is served over https.
 func (p *Portal) secure() bool { return p.cfg.PublicURL.Scheme == "https" }
 
-// AddPages parses a component's page templates (every *.html at the root
-// of fsys; "name.en.html" is the English variant of "name") so Render can
-// show them inside the shell. Call it before serving.
-func (p *Portal) AddPages(fsys fs.FS) error {
-	return p.pages.addPages(fsys, ".")
+// AddPages parses a component's page templates (every *.html in directory
+// dir of fsys, usually its `//go:embed templates/*.html`; "name.en.html" is
+// the English variant of "name") so Render can show them inside the shell.
+// Call it before serving.
+func (p *Portal) AddPages(fsys fs.FS, dir string) error {
+	return p.pages.addPages(fsys, dir)
 }

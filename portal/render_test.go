@@ -31,8 +31,8 @@ func TestComponentPages(t *testing.T) {
 		"postfach.html":    {Data: []byte(`{{define "title"}}Postfach{{end}}{{define "content"}}<h1>Postfach</h1><p>{{.Count}} Nachrichten</p>{{end}}`)},
 		"postfach.en.html": {Data: []byte(`{{define "title"}}Mailbox{{end}}{{define "content"}}<h1>Mailbox</h1><p>{{.Count}} messages</p>{{end}}`)},
 	}
-	require.NoError(t, p.AddPages(pages))
-	require.ErrorContains(t, p.AddPages(pages), "defined twice")
+	require.NoError(t, p.AddPages(pages, "."))
+	require.ErrorContains(t, p.AddPages(pages, "."), "defined twice")
 	p.AddNav(portal.NavItem{Href: "/postfach", Label: "nav.home"})
 
 	render := func(accept string) string {

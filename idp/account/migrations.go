@@ -2,7 +2,6 @@ package account
 
 import (
 	"embed"
-	"io/fs"
 
 	"mvnk/store"
 )
@@ -11,12 +10,4 @@ import (
 var migrationFS embed.FS
 
 // Migrations is the schema of the account component.
-var Migrations = store.Migrations{Component: "account", FS: mustSub(migrationFS, "migrations")}
-
-func mustSub(f fs.FS, dir string) fs.FS {
-	sub, err := fs.Sub(f, dir)
-	if err != nil {
-		panic(err) // the embedded directory is fixed at build time
-	}
-	return sub
-}
+var Migrations = store.Migrations{Component: "account", FS: migrationFS, Dir: "migrations"}

@@ -55,7 +55,7 @@ var _ idp.Authenticator = (*Login)(nil)
 
 // New returns the login step and adds its pages to the portal.
 func New(p *portal.Portal, issuer string, logger *slog.Logger) (*Login, error) {
-	if err := p.AddPages(mustSub()); err != nil {
+	if err := p.AddPages(templates, "templates"); err != nil {
 		return nil, err
 	}
 	return &Login{Portal: p, Issuer: strings.TrimRight(issuer, "/"), Log: logger, Now: time.Now}, nil

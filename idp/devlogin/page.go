@@ -1,7 +1,6 @@
 package devlogin
 
 import (
-	"io/fs"
 	"net/http"
 	"strings"
 
@@ -43,12 +42,4 @@ func (l *Login) choose(w http.ResponseWriter, r *http.Request) {
 // site (no open redirect).
 func (l *Login) ours(weiter string) bool {
 	return strings.HasPrefix(weiter, l.Issuer+"/oauth2/auth/resume?")
-}
-
-func mustSub() fs.FS {
-	sub, err := fs.Sub(templates, "templates")
-	if err != nil {
-		panic(err) // the directory is fixed by go:embed above
-	}
-	return sub
 }

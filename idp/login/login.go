@@ -66,7 +66,7 @@ var (
 
 // New returns the login step and adds its pages to the portal.
 func New(p *portal.Portal, db *store.DB, accounts *account.Authenticator, outbox Mailer, cfg Config, logger *slog.Logger) (*Login, error) {
-	if err := p.AddPages(mustSub(templateFS, "templates")); err != nil {
+	if err := p.AddPages(templateFS, "templates"); err != nil {
 		return nil, err
 	}
 	cfg.Issuer = strings.TrimRight(cfg.Issuer, "/")

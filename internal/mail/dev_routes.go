@@ -3,7 +3,6 @@ package mail
 import (
 	"embed"
 	"errors"
-	"io/fs"
 	"net/http"
 
 	"mvnk/portal"
@@ -18,11 +17,7 @@ func (d *DevMailbox) AddPages(p *portal.Portal) error {
 	if p == nil {
 		return errors.New("mail: dev mailbox needs the portal")
 	}
-	sub, err := fs.Sub(templateFS, "templates")
-	if err != nil {
-		return err
-	}
-	if err := p.AddPages(sub); err != nil {
+	if err := p.AddPages(templateFS, "templates"); err != nil {
 		return err
 	}
 	d.shell = p
