@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -18,28 +17,19 @@ const accountUsage = "want `account create --username U --email E [--password-st
 
 // runAccount manages user accounts: create, list, show, disable, delete.
 func runAccount(ctx context.Context, env Env, args []string) error {
-	if len(args) == 0 || !slices.Contains([]string{"create", "list", "show", "disable", "delete"}, args[0]) {
-		return &StartError{Setting: "account", Err: errors.New(accountUsage)}
-	}
-	verb, rest, id := args[0], args[1:], ""
-	if verb != "create" && verb != "list" {
-		if len(rest) == 0 || strings.HasPrefix(rest[0], "-") {
-			return &StartError{Setting: "account", Err: fmt.Errorf("`account %s` needs the account: %s", verb, accountUsage)}
-		}
-		id, rest = rest[0], rest[1:]
-	}
-	var af accountFlags
-	cfg, logger, err := setup("account "+verb, env, rest, func(fs *flag.FlagSet) { af.register(fs, verb) })
+	sc, err := splitVerb("account", accountUsage, args, verbs{
+		all: []string{"create", "list", "show", "disable", "delete"}, withID: []string{"show", "disable", "delete"}, idName: "account"})
 	if err != nil {
 		return err
 	}
-	m, err := Open(ctx, cfg, logger, true)
+	var af accountFlags
+	m, err := openAdmin(ctx, env, "account "+sc.verb, sc.rest, func(fs *flag.FlagSet) { af.register(fs, sc.verb) })
 	if err != nil {
 		return err
 	}
 	defer m.Close()
 	cmd := accountCmd{env: env, store: account.NewStore(m.DB), flags: &af}
-	return cmd.run(ctx, verb, id)
+	return cmd.run(ctx, sc.verb, sc.id)
 }
 
 type accountCmd struct {

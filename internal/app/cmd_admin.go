@@ -32,23 +32,20 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 }
 
 func runKeys(ctx context.Context, env Env, args []string) error {
-	if len(args) == 0 || (args[0] != "list" && args[0] != "rotate") {
-		return &StartError{Setting: "keys", Err: fmt.Errorf("want `keys list` or `keys rotate`")}
+	sc, err := splitVerb("keys", "want `keys list [--json]` or `keys rotate`", args, verbs{all: []string{"list", "rotate"}})
+	if err != nil {
+		return err
 	}
 	var asJSON bool
-	cfg, logger, err := setup("keys "+args[0], env, args[1:], func(fs *flag.FlagSet) {
+	m, err := openAdmin(ctx, env, "keys "+sc.verb, sc.rest, func(fs *flag.FlagSet) {
 		fs.BoolVar(&asJSON, "json", false, "print JSON instead of a table")
 	})
 	if err != nil {
 		return err
 	}
-	m, err := Open(ctx, cfg, logger, true)
-	if err != nil {
-		return err
-	}
 	defer m.Close()
 	list, err := m.Keys.List(ctx)
-	if args[0] == "rotate" {
+	if sc.verb == "rotate" {
 		if _, err = m.Keys.Rotate(ctx); err == nil {
 			list, err = m.Keys.List(ctx)
 		}

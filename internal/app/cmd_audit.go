@@ -25,12 +25,13 @@ type auditListFlags struct {
 // verify exits 1 when the chain is broken, so a cron job or monitoring
 // check can run it as it is.
 func runAudit(ctx context.Context, env Env, args []string) error {
-	if len(args) == 0 || (args[0] != "verify" && args[0] != "list") {
-		return &StartError{Setting: "audit", Err: fmt.Errorf("%s", auditUsage)}
+	sc, err := splitVerb("audit", auditUsage, args, verbs{all: []string{"verify", "list"}})
+	if err != nil {
+		return err
 	}
 	var lf auditListFlags
-	cfg, logger, err := setup("audit "+args[0], env, args[1:], func(fs *flag.FlagSet) {
-		if args[0] == "list" {
+	m, err := openAdmin(ctx, env, "audit "+sc.verb, sc.rest, func(fs *flag.FlagSet) {
+		if sc.verb == "list" {
 			fs.IntVar(&lf.limit, "limit", 50, "how many entries to print, newest first")
 			fs.Int64Var(&lf.before, "before", 0, "print only entries with a smaller seq (paging)")
 			fs.BoolVar(&lf.asJSON, "json", false, "print JSON instead of a table")
@@ -39,13 +40,9 @@ func runAudit(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := Open(ctx, cfg, logger, true)
-	if err != nil {
-		return err
-	}
 	defer m.Close()
-	log := audit.New(m.DB, logger)
-	if args[0] == "verify" {
+	log := audit.New(m.DB, m.Logger)
+	if sc.verb == "verify" {
 		return verifyAudit(ctx, env, log)
 	}
 	return listAudit(ctx, env, log, lf)

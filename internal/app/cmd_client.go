@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -20,28 +19,19 @@ const clientUsage = "want `client create [flags]`, `client list`, `client show <
 
 // runClient manages registered clients: create, list, show, update, delete.
 func runClient(ctx context.Context, env Env, args []string) error {
-	if len(args) == 0 || !slices.Contains([]string{"create", "list", "show", "update", "delete"}, args[0]) {
-		return &StartError{Setting: "client", Err: fmt.Errorf("%s", clientUsage)}
-	}
-	verb, rest, id := args[0], args[1:], ""
-	if verb == "show" || verb == "update" || verb == "delete" {
-		if len(rest) == 0 || strings.HasPrefix(rest[0], "-") {
-			return &StartError{Setting: "client", Err: fmt.Errorf("`client %s` needs the client id: %s", verb, clientUsage)}
-		}
-		id, rest = rest[0], rest[1:]
-	}
-	var cf clientFlags
-	cfg, logger, err := setup("client "+verb, env, rest, func(fs *flag.FlagSet) { cf.register(fs, verb) })
+	sc, err := splitVerb("client", clientUsage, args, verbs{
+		all: []string{"create", "list", "show", "update", "delete"}, withID: []string{"show", "update", "delete"}, idName: "client id"})
 	if err != nil {
 		return err
 	}
-	m, err := Open(ctx, cfg, logger, true)
+	var cf clientFlags
+	m, err := openAdmin(ctx, env, "client "+sc.verb, sc.rest, func(fs *flag.FlagSet) { cf.register(fs, sc.verb) })
 	if err != nil {
 		return err
 	}
 	defer m.Close()
 	cmd := clientCmd{env: env, store: idp.NewClientStore(m.DB), flags: &cf}
-	return cmd.run(ctx, verb, id)
+	return cmd.run(ctx, sc.verb, sc.id)
 }
 
 type clientCmd struct {
