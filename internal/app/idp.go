@@ -9,6 +9,7 @@ import (
 	"mvnk/idp/account"
 	"mvnk/idp/devlogin"
 	"mvnk/idp/login"
+	"mvnk/portal"
 )
 
 const clientCacheTTL = 5 * time.Second
@@ -50,6 +51,8 @@ func (m *Main) buildLogin(pages *http.ServeMux) (idp.Authenticator, error) {
 	}
 	web.Audit = m.Audit
 	web.Mount(pages)
+	m.Portal.AddNav(portal.NavItem{Href: "/anmelden", Label: "nav.login", Description: "nav.login_description"})
+	m.Portal.AddNav(portal.NavItem{Href: "/registrieren", Label: "nav.register", Description: "nav.register_description"})
 	m.Jobs.Every("login.sessions_purge", time.Hour, web.Sessions.Purge)
 	if !m.Config.Dev {
 		return web, nil
