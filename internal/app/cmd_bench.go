@@ -50,6 +50,7 @@ func parseBench(env Env, args []string) (bench.Options, bool, error) {
 	fs.StringVar(&o.ClientSecret, "client-secret", o.ClientSecret, "its secret, sent as client_secret_basic (default $"+envBenchSecret+")")
 	fs.StringVar(&scenarios, "scenario", strings.Join(bench.Scenarios(), ","), "comma-separated scenarios to run, in this order")
 	fs.IntVar(&o.Concurrency, "concurrency", 64, "concurrent clients, each with its own connection")
+	fs.Float64Var(&o.Rate, "rate", 0, "fixed arrival rate in requests/s across all clients (latency counted from the scheduled time); 0: as fast as possible")
 	fs.DurationVar(&o.Duration, "duration", 10*time.Second, "measured time per scenario")
 	fs.IntVar(&o.Requests, "requests", 0, "measure exactly this many requests per scenario instead of a duration")
 	fs.DurationVar(&o.Warmup, "warmup", 2*time.Second, "unmeasured load before each scenario")
@@ -92,6 +93,8 @@ func checkBench(o bench.Options, set map[string]bool) error {
 		return bad("client-secret", "required (or set "+envBenchSecret+")")
 	case o.Concurrency < 1 || o.Concurrency > 10000:
 		return bad("concurrency", "want 1 to 10000")
+	case o.Rate < 0:
+		return bad("rate", "must not be negative")
 	case o.Requests < 0:
 		return bad("requests", "must not be negative")
 	case set["requests"] && set["duration"]:

@@ -32,6 +32,7 @@ type Options struct {
 	ClientSecret string
 	Scenarios    []string
 	Concurrency  int           // simulated clients, each one goroutine
+	Rate         float64       // requests/s in all, spread over the clients; 0: each sends as fast as it can
 	Duration     time.Duration // measured time per scenario, unless Requests > 0
 	Requests     int           // exact number of measured requests per scenario
 	Warmup       time.Duration // unmeasured load before each scenario
@@ -73,7 +74,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	b.ep = ep
-	rep := &Report{Issuer: o.Issuer, Concurrency: o.Concurrency, Duration: o.Duration, Requests: o.Requests, Warmup: o.Warmup}
+	rep := &Report{Issuer: o.Issuer, Concurrency: o.Concurrency, Duration: o.Duration, Requests: o.Requests, Warmup: o.Warmup, Rate: o.Rate}
 	if strings.TrimSuffix(ep.Issuer, "/") != strings.TrimSuffix(o.Issuer, "/") {
 		rep.Notes = append(rep.Notes, "the server names its issuer "+ep.Issuer)
 	}

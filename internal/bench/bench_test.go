@@ -95,3 +95,16 @@ func TestBenchIntrospection(t *testing.T) {
 		})
 	}
 }
+
+// With --rate the requests go out on a fixed schedule: 40 requests at
+// 200/s cannot be done before the last one's slot at 195 ms, however fast
+// the server is, and the rate reported is at most the one asked for.
+func TestBenchRateSchedulesRequests(t *testing.T) {
+	s := benchtest.New(t, benchtest.Options{})
+	o := options(s, bench.ClientCredentials)
+	o.Requests, o.Rate = 40, 200
+	res := run(t, o).Scenarios[0]
+	require.Equal(t, 40, res.Requests)
+	require.Zero(t, res.Errors)
+	require.LessOrEqual(t, res.RPS, 40/0.195)
+}

@@ -11,6 +11,8 @@ type Report struct {
 	Concurrency int           `json:"concurrency"`
 	Duration    time.Duration `json:"-"` // per scenario, when Requests is 0
 	Requests    int           `json:"requests,omitempty"`
+	Rate        float64       `json:"rate,omitempty"` // fixed arrival rate, requests/s
+
 	Warmup      time.Duration `json:"-"`
 	Scenarios   []Result      `json:"scenarios"`
 	Interrupted bool          `json:"interrupted,omitempty"` // stopped by Ctrl-C

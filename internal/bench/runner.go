@@ -20,6 +20,8 @@ type limit struct {
 	duration time.Duration // 0: none
 	left     *atomic.Int64 // requests still to start; nil: no count
 	deadline time.Time     // start of the phase + duration
+	rate     float64       // requests/s across all workers; 0: closed loop
+	pace     *pacer
 }
 
 // take reports whether one more request may start.
@@ -30,8 +32,8 @@ func (l limit) take(ctx context.Context) bool {
 	return l.left == nil || l.left.Add(-1) >= 0
 }
 
-// runPhase drives every worker in its own goroutine, closed-loop, until
-// lim ends the phase. Requests in flight at a deadline finish and count;
+// runPhase drives every worker in its own goroutine until lim ends the
+// phase: closed-loop, or at lim.rate requests/s in all. Requests in flight at a deadline finish and count;
 // elapsed runs until the last of them is done.
 func runPhase(ctx context.Context, workers []worker, lim limit) ([]*recorder, time.Duration) {
 	recs := make([]*recorder, len(workers))
@@ -40,6 +42,7 @@ func runPhase(ctx context.Context, workers []worker, lim limit) ([]*recorder, ti
 	if lim.duration > 0 {
 		lim.deadline = start.Add(lim.duration)
 	}
+	lim.pace = newPacer(lim.rate, start)
 	for i, w := range workers {
 		recs[i] = newRecorder()
 		wg.Go(func() { drive(ctx, w, lim, recs[i]) })
@@ -54,7 +57,7 @@ func drive(ctx context.Context, w worker, lim limit, rec *recorder) {
 			rec.unsent(ctx, err)
 			continue
 		}
-		start := time.Now()
+		start := lim.pace.wait(ctx)
 		err := w.send(ctx)
 		rec.add(ctx, time.Since(start), err)
 	}

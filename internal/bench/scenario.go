@@ -23,7 +23,7 @@ func (b *bench) run(ctx context.Context, name string) Result {
 	}
 	stop := sampleRSS(ctx, b.metrics, b.metricsURL(), 500*time.Millisecond)
 	if b.opts.Warmup > 0 {
-		runPhase(ctx, workers, limit{duration: b.opts.Warmup})
+		runPhase(ctx, workers, limit{duration: b.opts.Warmup, rate: b.opts.Rate})
 	}
 	recs, elapsed := runPhase(ctx, workers, b.measured())
 	res := summarize(name, recs, elapsed)
@@ -40,9 +40,9 @@ func (b *bench) measured() limit {
 	if b.opts.Requests > 0 {
 		left := new(atomic.Int64)
 		left.Store(int64(b.opts.Requests))
-		return limit{left: left}
+		return limit{left: left, rate: b.opts.Rate}
 	}
-	return limit{duration: b.opts.Duration}
+	return limit{duration: b.opts.Duration, rate: b.opts.Rate}
 }
 
 // workers builds one worker per simulated client, in parallel.

@@ -47,10 +47,14 @@ func (r *Report) writeDetails(w io.Writer) {
 }
 
 func (r *Report) limit() string {
+	l := fmt.Sprintf("%s per scenario", r.Duration)
 	if r.Requests > 0 {
-		return fmt.Sprintf("%d requests per scenario", r.Requests)
+		l = fmt.Sprintf("%d requests per scenario", r.Requests)
 	}
-	return fmt.Sprintf("%s per scenario", r.Duration)
+	if r.Rate > 0 {
+		l += fmt.Sprintf(" at %g requests/s", r.Rate)
+	}
+	return l
 }
 
 func fmtMs(d time.Duration) string {
