@@ -113,6 +113,19 @@ func (p *Portal) sessionToken(w http.ResponseWriter, r *http.Request) (string, e
 	return token, s.Save(r, w)
 }
 
+// RenewCSRF gives the browser's session a new form token. Call it when the
+// browser's privileges change (a login), so a token learned before cannot
+// be used after (OWASP CSRF cheat sheet: token per session, renewed at
+// login).
+func (p *Portal) RenewCSRF(w http.ResponseWriter, r *http.Request) error {
+	s, err := p.Session(r, sessionCookie)
+	if err != nil {
+		return err
+	}
+	s.Values[csrfSessionKey] = newToken()
+	return s.Save(r, w)
+}
+
 // csrfToken is the token for the page being rendered: the one Protect put
 // in the context, or else the session's.
 func (p *Portal) csrfToken(w http.ResponseWriter, r *http.Request) string {

@@ -107,7 +107,7 @@ func (l *Login) startSession(w http.ResponseWriter, r *http.Request, accountID s
 		return err
 	}
 	l.setCookie(w, id, l.Sessions.Absolute)
-	return nil
+	return l.Portal.RenewCSRF(w, r)
 }
 
 // ours: an empty continuation or the provider's resume endpoint, never

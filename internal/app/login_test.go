@@ -33,6 +33,10 @@ func TestWebLoginCodeFlow(t *testing.T) {
 	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
 	idt, raw := rp.idToken(t, resp)
 
+	// The login renewed the form token: one learned before it is refused.
+	resp, _ = submit(t, b, n.url, "/sprache", page, url.Values{"lang": {"en"}, "return": {"/"}})
+	require.Equal(t, http.StatusForbidden, resp.StatusCode)
+
 	var claims struct {
 		ACR string   `json:"acr"`
 		AMR []string `json:"amr"`
