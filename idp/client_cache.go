@@ -15,8 +15,9 @@ type ClientCache struct {
 	ttl time.Duration
 	now func() time.Time
 
-	mu      sync.RWMutex
-	entries map[string]cachedClient
+	mu       sync.RWMutex
+	entries  map[string]cachedClient
+	inFlight map[string]bool // ids being read ahead of expiry
 }
 
 type cachedClient struct {
@@ -28,7 +29,7 @@ var _ ClientSource = (*ClientCache)(nil)
 
 // NewClientCache caches src's clients for ttl (a few seconds).
 func NewClientCache(src ClientSource, ttl time.Duration) *ClientCache {
-	return &ClientCache{src: src, ttl: ttl, now: time.Now, entries: map[string]cachedClient{}}
+	return &ClientCache{src: src, ttl: ttl, now: time.Now, entries: map[string]cachedClient{}, inFlight: map[string]bool{}}
 }
 
 // GetClient returns a copy of the cached client, or reads it. Errors
@@ -39,6 +40,9 @@ func (c *ClientCache) GetClient(ctx context.Context, id string) (*Client, error)
 	e, ok := c.entries[id]
 	c.mu.RUnlock()
 	if ok && now.Before(e.expires) {
+		if e.expires.Sub(now) < c.ttl/2 {
+			c.readAhead(id)
+		}
 		cl := e.client
 		return &cl, nil
 	}
@@ -46,12 +50,37 @@ func (c *ClientCache) GetClient(ctx context.Context, id string) (*Client, error)
 	if err != nil {
 		return nil, err
 	}
+	c.store(id, fresh, now)
+	cl := *fresh
+	return &cl, nil
+}
+
+func (c *ClientCache) store(id string, cl *Client, now time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.evictExpired(now)
-	c.entries[id] = cachedClient{client: *fresh, expires: now.Add(c.ttl)}
-	cl := *fresh
-	return &cl, nil
+	c.entries[id] = cachedClient{client: *cl, expires: now.Add(c.ttl)}
+}
+
+// readAhead renews an entry in the background before it expires, so that
+// under load the requests never all miss at once and queue for the
+// database. A failed read leaves the entry to expire.
+func (c *ClientCache) readAhead(id string) {
+	c.mu.Lock()
+	if c.inFlight[id] {
+		c.mu.Unlock()
+		return
+	}
+	c.inFlight[id] = true
+	c.mu.Unlock()
+	go func() {
+		defer func() { c.mu.Lock(); delete(c.inFlight, id); c.mu.Unlock() }()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if fresh, err := c.src.GetClient(ctx, id); err == nil {
+			c.store(id, fresh, c.now())
+		}
+	}()
 }
 
 // evictExpired keeps the map from growing with ids asked for once; the

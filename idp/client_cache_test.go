@@ -2,6 +2,7 @@ package idp
 
 import (
 	"context"
+	"sync"
 	"testing"
 	"time"
 
@@ -11,11 +12,16 @@ import (
 )
 
 type countingSource struct {
+	mu      sync.Mutex
 	calls   int
 	clients map[string]*Client
 }
 
+func (s *countingSource) count() int { s.mu.Lock(); defer s.mu.Unlock(); return s.calls }
+
 func (s *countingSource) GetClient(_ context.Context, id string) (*Client, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.calls++
 	c, ok := s.clients[id]
 	if !ok {
@@ -54,4 +60,32 @@ func TestClientCacheServesWithinTTLThenRereads(t *testing.T) {
 	require.ErrorIs(t, err, store.ErrNotFound)
 	_, _ = c.GetClient(ctx, "missing")
 	require.Equal(t, 4, src.calls, "misses are not cached")
+}
+
+// Past half its TTL an entry is read again in the background while the
+// cached copy is served, so requests never all miss at once.
+func TestClientCacheReadsAhead(t *testing.T) {
+	src := &countingSource{clients: map[string]*Client{"a": {ID: "a", Name: "Alt"}}}
+	c := NewClientCache(src, 4*time.Second)
+	var mu sync.Mutex
+	now := time.Now()
+	c.now = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	ctx := context.Background()
+	_, err := c.GetClient(ctx, "a")
+	require.NoError(t, err)
+
+	src.mu.Lock()
+	src.clients["a"].Name = "Neu"
+	src.mu.Unlock()
+	mu.Lock()
+	now = now.Add(3 * time.Second)
+	mu.Unlock()
+	cl, err := c.GetClient(ctx, "a")
+	require.NoError(t, err)
+	require.Equal(t, "Alt", cl.Name, "the cached copy answers at once")
+	require.Eventually(t, func() bool { return src.count() == 2 }, 5*time.Second, time.Millisecond)
+	require.Eventually(t, func() bool {
+		cl, _ := c.GetClient(ctx, "a")
+		return cl.Name == "Neu"
+	}, 5*time.Second, time.Millisecond, "the entry was renewed in the background")
 }

@@ -14,15 +14,35 @@ type snapshot struct {
 }
 
 // current returns the cached snapshot, reloading it when it is older than
-// CacheTTL so rotations made by other nodes show up here.
+// CacheTTL so rotations made by other nodes show up here. Past half the
+// TTL one background reload renews it ahead of time, so under steady load
+// no signer ever waits for the database.
 func (m *Manager) current(ctx context.Context) (*snapshot, error) {
 	if m.err != nil {
 		return nil, m.err
 	}
 	if s := m.cache.Load(); s != nil && m.fresh(s) {
+		if m.now().Sub(s.loadedAt) >= m.cfg.CacheTTL/2 {
+			m.reloadAhead()
+		}
 		return s, nil
 	}
 	return m.reload(ctx, false)
+}
+
+// reloadAhead starts one background reload unless one is running.
+func (m *Manager) reloadAhead() {
+	if !m.refreshing.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer m.refreshing.Store(false)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if _, err := m.reload(ctx, true); err != nil {
+			m.log.Warn("keys: reload ahead of expiry failed; the next signer retries", "err", err)
+		}
+	}()
 }
 
 func (m *Manager) fresh(s *snapshot) bool {

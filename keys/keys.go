@@ -32,8 +32,9 @@ type Manager struct {
 	// returns it, so the start fails at the first call (Ensure).
 	err error
 
-	reloadMu sync.Mutex // one cache reload at a time
-	cache    atomic.Pointer[snapshot]
+	reloadMu   sync.Mutex  // one cache reload at a time
+	refreshing atomic.Bool // a reload ahead of expiry is under way
+	cache      atomic.Pointer[snapshot]
 }
 
 // New returns a Manager over db. masterKey must be 32 bytes (see

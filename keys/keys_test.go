@@ -69,6 +69,24 @@ func TestSecondNodeSeesRotation(t *testing.T) {
 	}, keys.Migrations)
 }
 
+// Past half the cache TTL a node reloads in the background: it keeps
+// answering from its cache and sees another node's rotation before the
+// TTL is over, without any caller waiting for the database.
+func TestReloadAheadOfExpiry(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		clk := newClock()
+		a, b := node(t, db, testConfig(clk)), node(t, db, testConfig(clk))
+		require.Len(t, kids(t, b), 2)
+		_, err := a.Rotate(context.Background())
+		require.NoError(t, err)
+
+		clk.Advance(6 * time.Second) // past half the default CacheTTL of 10 s
+		require.Len(t, kids(t, b), 2, "the cached snapshot answers at once")
+		require.Eventually(t, func() bool { return len(kids(t, b)) == 4 }, 10*time.Second, 5*time.Millisecond,
+			"the background reload picked up the rotation")
+	}, keys.Migrations)
+}
+
 func TestPrePublication(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
