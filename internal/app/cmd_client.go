@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-jose/go-jose/v4"
 
+	"mvnk/audit"
 	"mvnk/idp"
 )
 
@@ -30,7 +31,7 @@ func runClient(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer m.Close()
-	cmd := clientCmd{env: env, store: idp.NewClientStore(m.DB), flags: &cf}
+	cmd := clientCmd{env: env, store: idp.NewClientStore(m.DB), flags: &cf, audit: m.Audit}
 	return cmd.run(ctx, sc.verb, sc.id)
 }
 
@@ -38,6 +39,22 @@ type clientCmd struct {
 	env   Env
 	store *idp.SQLClientStore
 	flags *clientFlags
+	audit *audit.Log
+}
+
+// record writes an operator's change to the audit log. The operator is
+// whoever runs the command on this machine; the change itself is done.
+func (c clientCmd) record(ctx context.Context, kind, clientID string) error {
+	user := c.env.Getenv("USER")
+	if user == "" {
+		user = "unknown"
+	}
+	err := c.audit.Record(ctx, audit.Event{Type: kind, Actor: user, ActorKind: audit.ActorOperator, Subject: clientID,
+		Details: map[string]string{"via": "mvnk client"}})
+	if err != nil {
+		return fmt.Errorf("client %s changed, but the audit log could not be written: %w", clientID, err)
+	}
+	return nil
 }
 
 func (c clientCmd) run(ctx context.Context, verb, id string) error {
@@ -58,6 +75,9 @@ func (c clientCmd) run(ctx context.Context, verb, id string) error {
 	if err := c.store.DeleteClient(ctx, id); err != nil {
 		return err
 	}
+	if err := c.record(ctx, audit.AdminClientDeleted, id); err != nil {
+		return err
+	}
 	fmt.Fprintf(c.env.Stdout, "client %s deleted\n", id)
 	return nil
 }
@@ -71,6 +91,9 @@ func (c clientCmd) create(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := c.record(ctx, audit.AdminClientCreated, cl.ID); err != nil {
+		return err
+	}
 	return c.printWithSecret(cl.Resource(secret))
 }
 
@@ -81,6 +104,9 @@ func (c clientCmd) update(ctx context.Context, id string) error {
 	}
 	cl, secret, err := idp.ChangeClient(ctx, c.store, id, idp.ClientChange{Patch: p, RotateSecret: c.flags.rotate})
 	if err != nil {
+		return err
+	}
+	if err := c.record(ctx, audit.AdminClientUpdated, cl.ID); err != nil {
 		return err
 	}
 	return c.printWithSecret(cl.Resource(secret))

@@ -74,6 +74,14 @@ func TestClientCommandLifecycle(t *testing.T) {
 	code, _, errOut = mvnk(t, vars, "client", "show", c.ID)
 	require.Equal(t, 1, code)
 	requireOneLine(t, errOut, "not found")
+
+	// The operator's changes are in the audit log.
+	code, out, _ = mvnk(t, vars, "audit", "list", "--json")
+	require.Equal(t, 0, code)
+	for _, kind := range []string{"admin.client.created", "admin.client.updated", "admin.client.deleted"} {
+		require.Contains(t, out, `"type": "`+kind+`"`)
+	}
+	require.Contains(t, out, `"actor_kind": "operator"`)
 }
 
 // requireOneLine: the error is the last line of stderr (after any log
