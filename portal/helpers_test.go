@@ -1,7 +1,6 @@
 package portal_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"errors"
@@ -13,11 +12,11 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"mvnk/internal/testutil"
 	"mvnk/portal"
 	"mvnk/store"
 )
@@ -34,24 +33,6 @@ func newKeyring() fakeKeyring {
 	return fakeKeyring{keys: [][]byte{hash, block}}
 }
 
-// syncBuffer is a log sink the server's goroutines may write to.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // env is a running portal wired the way the lead wires it: security
 // headers on everything, Protect around the page mux, probes outside it.
 type env struct {
@@ -59,7 +40,7 @@ type env struct {
 	p      *portal.Portal
 	srv    *httptest.Server
 	client *http.Client
-	log    *syncBuffer
+	log    *testutil.SyncBuffer
 }
 
 func newEnv(t *testing.T, db *store.DB, cfg portal.Config) *env {
@@ -67,7 +48,7 @@ func newEnv(t *testing.T, db *store.DB, cfg portal.Config) *env {
 	if cfg.PublicURL == nil {
 		cfg.PublicURL = &url.URL{Scheme: "http", Host: "localhost"}
 	}
-	logs := &syncBuffer{}
+	logs := &testutil.SyncBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	p, err := portal.New(cfg, db, newKeyring(), logger)
 	require.NoError(t, err)

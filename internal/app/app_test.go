@@ -1,7 +1,6 @@
 package app_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -17,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"mvnk/internal/app"
+	"mvnk/internal/testutil"
 	"mvnk/store"
 	"mvnk/store/storetest"
 )
@@ -26,34 +26,14 @@ type node struct {
 	url    string
 	stop   context.CancelFunc
 	done   chan int
-	stderr *syncBuffer
+	stderr *testutil.SyncBuffer
 	once   sync.Once
 }
 
-func env(vars map[string]string) (app.Env, *syncBuffer, *syncBuffer) {
-	var out, errOut syncBuffer
+func env(vars map[string]string) (app.Env, *testutil.SyncBuffer, *testutil.SyncBuffer) {
+	var out, errOut testutil.SyncBuffer
 	return app.Env{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return vars[k] }}, &out, &errOut
 }
-
-// syncBuffer is a bytes.Buffer that a running server may log into while
-// the test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
-func (s *syncBuffer) Bytes() []byte {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return bytes.Clone(s.b.Bytes())
-}
-func (s *syncBuffer) Reset() { s.mu.Lock(); defer s.mu.Unlock(); s.b.Reset() }
 
 func freePort(t *testing.T) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

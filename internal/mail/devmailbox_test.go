@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"mvnk/internal/mail"
+	"mvnk/internal/testutil"
 	"mvnk/portal"
 	"mvnk/store"
 	"mvnk/store/storetest"
@@ -60,7 +61,7 @@ func get(t *testing.T, url string) (int, string) {
 // the body; a retried delivery is stored once.
 func TestDevMailboxStoresAndLogs(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, db *store.DB) {
-		logs := &syncBuffer{}
+		logs := &testutil.SyncBuffer{}
 		box := mail.NewDevMailbox(db, slog.New(slog.NewTextHandler(logs, nil)))
 		o := mail.NewOutbox(db, box, quiet)
 		queue(t, db, o, testMessage())
