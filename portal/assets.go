@@ -18,7 +18,7 @@ import (
 // The KERN-UX files come from npm via assets/refresh.sh; portal.css is
 // our own layout glue.
 //
-//go:embed assets/kern assets/portal.css assets/favicon.svg
+//go:embed assets/kern assets/js assets/portal.css assets/favicon.svg
 var assetFiles embed.FS
 
 // assets serves the embedded files under /assets/<version>/…, where the

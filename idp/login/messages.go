@@ -1,8 +1,6 @@
 package login
 
 import (
-	"fmt"
-
 	"mvnk/idp/account"
 	"mvnk/portal"
 )
@@ -23,7 +21,7 @@ const (
 	msgRepeatDiffers   = "register.repeat_differs"
 )
 
-var texts = map[string][2]string{
+var texts = portal.Texts{
 	msgLoginFailed: {"Benutzername oder Passwort ist falsch.",
 		"Username or password is wrong."},
 	msgThrottled: {"Zu viele Versuche. Bitte warten Sie %d Sekunden.",
@@ -54,22 +52,8 @@ var texts = map[string][2]string{
 	account.PwControlChar: {account.Message(account.PwControlChar), "The password contains a control character that cannot be typed."},
 }
 
-// text is the message key in lang, formatted with args; an unknown key
-// shows as itself, so a gap is visible.
-func text(key, lang string, args ...any) string {
-	t, ok := texts[key]
-	if !ok {
-		return key
-	}
-	msg := t[0]
-	if lang == "en" {
-		msg = t[1]
-	}
-	if len(args) == 0 {
-		return msg
-	}
-	return fmt.Sprintf(msg, args...)
-}
+// text is the message key in lang, formatted with args.
+func text(key, lang string, args ...any) string { return texts.Text(key, lang, args...) }
 
 // formPage is the base of the login's form pages: its messages come from
 // texts above, not from the portal's catalogue.
@@ -79,14 +63,7 @@ type formPage struct{ portal.Page }
 func (f *formPage) Msg(e portal.FieldError) string { return text(e.Key, f.Lang, e.Args...) }
 
 // Field is a field's error state for the field templates.
-func (f *formPage) Field(id string) portal.FieldState {
-	for _, e := range f.Errors {
-		if e.Field == id {
-			return portal.FieldState{ID: id, Message: f.Msg(e)}
-		}
-	}
-	return portal.FieldState{ID: id}
-}
+func (f *formPage) Field(id string) portal.FieldState { return texts.FieldState(&f.Page, id) }
 
 func fieldError(field, key string, args ...any) []portal.FieldError {
 	return []portal.FieldError{{Field: field, Key: key, Args: args}}

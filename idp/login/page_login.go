@@ -110,10 +110,22 @@ func (l *Login) startSession(w http.ResponseWriter, r *http.Request, accountID s
 	return l.Portal.RenewCSRF(w, r)
 }
 
-// ours: an empty continuation or the provider's resume endpoint, never
-// another site (no open redirect).
+// ours: an empty continuation, the provider's resume endpoint or a page
+// of the account console (/konto…), never another site (no open
+// redirect: "//host" and "/\\host" are not local paths).
 func (l *Login) ours(weiter string) bool {
-	return weiter == "" || strings.HasPrefix(weiter, l.cfg.Issuer+"/oauth2/auth/resume?")
+	return weiter == "" || strings.HasPrefix(weiter, l.cfg.Issuer+"/oauth2/auth/resume?") || localConsolePath(weiter)
+}
+
+// ConsolePath is where the account console lives; the login returns
+// there after a login that started on one of its pages.
+const ConsolePath = "/konto"
+
+func localConsolePath(p string) bool {
+	if p != ConsolePath && !strings.HasPrefix(p, ConsolePath+"/") && !strings.HasPrefix(p, ConsolePath+"?") {
+		return false
+	}
+	return !strings.ContainsAny(p, "\\\r\n") && !strings.Contains(p, "//")
 }
 
 func orHome(weiter string) string {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"net/http"
 
 	"mvnk/store"
 )
@@ -54,4 +55,18 @@ func (s *Sessions) touch(ctx context.Context, id string, sess *Session) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE login_sessions SET last_seen = $1, expires_at = $2
 		WHERE id_hash = $3`, store.Micros(sess.LastSeen), store.Micros(s.expires(sess)), hashID(id))
 	return store.Classify(err)
+}
+
+// Viewer is the browser's live login session of an active account, for
+// pages that show the account to its owner (Mein Konto); ErrNoSession
+// without one.
+func (l *Login) Viewer(r *http.Request) (*Session, error) {
+	sess, err := l.Sessions.Get(r.Context(), l.cookieID(r))
+	if err == nil {
+		err = l.stillActive(r.Context(), sess.AccountID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return sess, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"mvnk/idp"
 	"mvnk/idp/account"
+	"mvnk/idp/console"
 	"mvnk/idp/devlogin"
 	"mvnk/idp/login"
 	"mvnk/portal"
@@ -51,8 +52,15 @@ func (m *Main) buildLogin(pages *http.ServeMux) (idp.Authenticator, error) {
 	}
 	web.Audit = m.Audit
 	web.Mount(pages)
+	con, err := console.New(m.Portal, web, m.Logger)
+	if err != nil {
+		return nil, err
+	}
+	con.Mount(pages)
+	m.Console = con
 	m.Portal.AddNav(portal.NavItem{Href: "/anmelden", Label: "nav.login", Description: "nav.login_description"})
 	m.Portal.AddNav(portal.NavItem{Href: "/registrieren", Label: "nav.register", Description: "nav.register_description"})
+	m.Portal.AddNav(portal.NavItem{Href: console.Path, Label: "nav.account", Description: "nav.account_description"})
 	m.Jobs.Every("login.sessions_purge", time.Hour, web.Sessions.Purge)
 	if !m.Config.Dev {
 		return web, nil

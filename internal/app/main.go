@@ -17,6 +17,7 @@ import (
 	"mvnk/audit"
 	"mvnk/idp"
 	"mvnk/idp/account"
+	"mvnk/idp/console"
 	"mvnk/idp/login"
 	"mvnk/internal/config"
 	"mvnk/internal/mail"
@@ -39,6 +40,7 @@ type Main struct {
 	Jobs    *jobs.Runner
 	Metrics *prometheus.Registry
 	IdP     *idp.Provider
+	Console *console.Console
 	Audit   *audit.Log
 	Mail    *mail.Outbox
 
