@@ -56,6 +56,9 @@ type Login struct {
 	DB       *store.DB // where mails are queued
 	Log      *slog.Logger
 	Audit    Recorder // nil: logins are not audited
+	// FormTarget is the origin of the client a continuation returns to
+	// (idp.Provider.ResumeTarget); nil: none is allowed.
+	FormTarget func(ctx context.Context, weiter string) string
 	cfg      Config
 }
 

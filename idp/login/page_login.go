@@ -26,6 +26,7 @@ func (l *Login) showLogin(w http.ResponseWriter, r *http.Request) {
 		l.Portal.Render(w, r, http.StatusBadRequest, "login-ungueltig", nil)
 		return
 	}
+	l.allowFormTarget(w, r, weiter)
 	l.Portal.Render(w, r, http.StatusOK, "login", l.loginData(weiter, ""))
 }
 
@@ -45,6 +46,7 @@ func (l *Login) submitLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	login, password := strings.TrimSpace(r.PostFormValue("login")), r.PostFormValue("password")
 	data := l.loginData(weiter, login)
+	l.allowFormTarget(w, r, weiter)
 	if data.Errors = missing(login, password); len(data.Errors) > 0 {
 		l.Portal.Render(w, r, http.StatusUnprocessableEntity, "login", data)
 		return
@@ -142,4 +144,16 @@ func clientIP(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// allowFormTarget lets the page's forms end at the client the
+// continuation returns to (see idp.Provider.ResumeTarget); without it the
+// browser would block the last redirect of the login.
+func (l *Login) allowFormTarget(w http.ResponseWriter, r *http.Request, weiter string) {
+	if l.FormTarget == nil || weiter == "" {
+		return
+	}
+	if origin := l.FormTarget(r.Context(), weiter); origin != "" {
+		w.Header().Set("Content-Security-Policy", portal.CSPWithFormAction(origin))
+	}
 }

@@ -36,6 +36,11 @@ func (m *Main) buildIdP(pages *http.ServeMux) error {
 		return err
 	}
 	m.IdP = prov
+	if web, ok := auth.(*login.Login); ok {
+		web.FormTarget = prov.ResumeTarget
+	} else if d, ok := auth.(devHints); ok {
+		d.web.FormTarget = prov.ResumeTarget
+	}
 	return nil
 }
 
