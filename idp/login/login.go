@@ -59,7 +59,7 @@ type Login struct {
 	// FormTarget is the origin of the client a continuation returns to
 	// (idp.Provider.ResumeTarget); nil: none is allowed.
 	FormTarget func(ctx context.Context, weiter string) string
-	cfg      Config
+	cfg        Config
 }
 
 var (
