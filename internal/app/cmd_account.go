@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"mvnk/idp/account"
+	"mvnk/internal/config"
 )
 
 const accountUsage = "want `account create --username U --email E [--password-stdin] [--email-verified] [--staff --organisation O --role R …]`, " +
@@ -28,7 +29,7 @@ func runAccount(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer m.Close()
-	cmd := accountCmd{env: env, store: account.NewStore(m.DB), flags: &af}
+	cmd := accountCmd{env: env, store: account.NewStore(m.DB), flags: &af, login: m.Config.Login}
 	return cmd.run(ctx, sc.verb, sc.id)
 }
 
@@ -36,6 +37,7 @@ type accountCmd struct {
 	env   Env
 	store *account.Store
 	flags *accountFlags
+	login config.Login
 }
 
 func (c accountCmd) run(ctx context.Context, verb, id string) error {
@@ -65,7 +67,7 @@ func (c accountCmd) create(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	auth := account.NewAuthenticator(c.store, account.DefaultParams, account.DefaultThrottle)
+	auth := account.NewAuthenticator(c.store, passwordParams(c.login), throttlePolicy(c.login))
 	if err := auth.Create(ctx, a, password); err != nil {
 		return passwordRefused(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"mvnk/idp"
-	"mvnk/idp/account"
 	"mvnk/idp/console"
 	"mvnk/idp/devlogin"
 	"mvnk/idp/login"
@@ -48,7 +47,7 @@ func (m *Main) buildIdP(pages *http.ServeMux) error {
 // persons of devlogin for login_hint=dev:<person> (load tests, scripts)
 // and its page at /anmelden/testperson.
 func (m *Main) buildLogin(pages *http.ServeMux) (idp.Authenticator, error) {
-	accounts := account.NewAuthenticator(account.NewStore(m.DB), account.DefaultParams, account.DefaultThrottle)
+	accounts := accountAuthenticator(m.DB, m.Config.Login)
 	accounts.Logger = m.Logger
 	web, err := login.New(m.Portal, m.DB, accounts, m.Mail,
 		login.Config{Issuer: m.Config.Issuer(), Secure: m.Config.HTTPS()}, m.Logger)
@@ -56,6 +55,7 @@ func (m *Main) buildLogin(pages *http.ServeMux) (idp.Authenticator, error) {
 		return nil, err
 	}
 	web.Audit = m.Audit
+	sessionLimits(web.Sessions, m.Config.Login)
 	web.Mount(pages)
 	con, err := console.New(m.Portal, web, m.Logger)
 	if err != nil {

@@ -24,6 +24,7 @@ type Config struct {
 	TokenMaxLife    time.Duration
 	JobPoll         time.Duration
 	SMTP            SMTP // outgoing mail; Host "" = none (the dev mailbox with --dev)
+	Login           Login
 	ConfigFile      string
 }
 

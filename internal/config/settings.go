@@ -28,7 +28,9 @@ func (s setting) Env() string { return "MVNK_" + strings.ToUpper(s.key) }
 // Flag is the command-line flag of the setting.
 func (s setting) Flag() string { return strings.ReplaceAll(s.key, "_", "-") }
 
-var settings = []setting{
+var settings = append(coreSettings, loginSettings...)
+
+var coreSettings = []setting{
 	{key: "listen", def: "127.0.0.1:8080", usage: "address the HTTP server listens on (host:port)", set: setListen},
 	{key: "public_url", def: "http://localhost:8080", usage: "public base URL; the OIDC issuer", set: setPublicURL},
 	{key: "database_url", def: "", usage: "sqlite:PATH or postgres://…; default sqlite:<data_dir>/mvnk.db", set: setDatabaseURL},
