@@ -30,17 +30,21 @@ var Migrations = store.Migrations{Component: "audit", FS: migrationFS, Dir: "mig
 
 // Event types. Names are "object.verb" so a prefix selects a family.
 const (
-	LoginSuccess       = "login.success"
-	LoginFailure       = "login.failure"
-	MFATOTPEnrolled    = "mfa.totp.enrolled"
-	MFATOTPRemoved     = "mfa.totp.removed"
-	ConsentGranted     = "consent.granted"
-	ConsentRevoked     = "consent.revoked"
-	TokenRevoked       = "token.revoked"
-	AdminClientCreated = "admin.client.created"
-	AdminClientUpdated = "admin.client.updated"
-	AdminClientDeleted = "admin.client.deleted"
-	AccountDeleted     = "account.deleted"
+	LoginSuccess         = "login.success"
+	LoginFailure         = "login.failure"
+	MFATOTPEnrolled      = "mfa.totp.enrolled"
+	MFATOTPRemoved       = "mfa.totp.removed"
+	ConsentGranted       = "consent.granted"
+	ConsentRevoked       = "consent.revoked"
+	TokenRevoked         = "token.revoked"
+	AdminClientCreated   = "admin.client.created"
+	AdminClientUpdated   = "admin.client.updated"
+	AdminClientDeleted   = "admin.client.deleted"
+	AdminKeysRotated     = "admin.keys.rotated"
+	AdminAccountCreated  = "admin.account.created"
+	AdminAccountDisabled = "admin.account.disabled"
+	AdminAccountDeleted  = "admin.account.deleted"
+	AccountDeleted       = "account.deleted"
 )
 
 // Actor kinds: who did it.
@@ -72,6 +76,14 @@ type Log struct {
 	logger *slog.Logger
 }
 
+// lockClause locks the head row read for an append (see appendEntry).
+func (l *Log) lockClause() string {
+	if l.db.Dialect == store.Postgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
 // New returns the log on db.
 func New(db *store.DB, logger *slog.Logger) *Log {
 	return &Log{db: db, logger: logger}
@@ -93,7 +105,7 @@ func (l *Log) RecordTx(ctx context.Context, tx *sql.Tx, e Event) error {
 		return errors.New("audit: event without type")
 	}
 	e = l.clamp(e)
-	seq, err := appendEntry(ctx, tx, e)
+	seq, err := appendEntry(ctx, tx, e, l.lockClause())
 	if err != nil {
 		return err
 	}

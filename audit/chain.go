@@ -59,18 +59,19 @@ func entryHash(v int, seq int64, e Event, prevHash string) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-// appendEntry takes the next seq and appends e as that entry. Moving the
-// head first locks its row until tx ends: PostgreSQL makes a second writer
-// wait there and then read the head it left; SQLite's writer lock (every
-// transaction begins IMMEDIATE) already lets only one in.
-func appendEntry(ctx context.Context, tx *sql.Tx, e Event) (int64, error) {
+// appendEntry appends e as the entry after the head. Reading the head
+// with lock (FOR UPDATE on PostgreSQL) holds its row until tx ends, so a
+// second writer waits there and then reads the head this one left, even
+// while audit_log is still empty; SQLite's writer lock (every transaction
+// begins IMMEDIATE) already lets only one in. The head moves in one write.
+func appendEntry(ctx context.Context, tx *sql.Tx, e Event, lock string) (int64, error) {
 	var seq int64
 	var prev string
-	err := tx.QueryRowContext(ctx,
-		`UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash`).Scan(&seq, &prev)
+	err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`+lock).Scan(&seq, &prev)
 	if err != nil {
 		return 0, fmt.Errorf("audit: lock head: %w", store.Classify(err))
 	}
+	seq++
 	hash, err := entryHash(hashVersion, seq, e, prev)
 	if err != nil {
 		return 0, err
@@ -87,7 +88,7 @@ func appendEntry(ctx context.Context, tx *sql.Tx, e Event) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("audit: append entry %d: %w", seq, store.Classify(err))
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE audit_head SET hash = $1 WHERE id = 1`, hash); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`, seq, hash); err != nil {
 		return 0, fmt.Errorf("audit: move head: %w", store.Classify(err))
 	}
 	return seq, nil

@@ -4,15 +4,20 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+
+	"mvnk/idp/account"
 )
 
-// AdminAPI is the JSON API for managing clients (/admin/v1), described by
-// the OpenAPI 3.1 document it serves at /admin/v1/openapi.json.
+// AdminAPI is the JSON API for managing clients and accounts (/admin/v1),
+// described by the OpenAPI 3.1 document it serves at
+// /admin/v1/openapi.json.
 type AdminAPI struct {
-	Clients ClientStore
-	Tokens  TokenIntrospector
-	Logger  *slog.Logger
-	Audit   AuditRecorder // nil: actions are only logged
+	Clients  ClientStore
+	Accounts *account.Authenticator // nil: no account routes
+	Forget   AccountForgetter       // revokes a deleted account's tokens
+	Tokens   TokenIntrospector
+	Logger   *slog.Logger
+	Audit    AuditRecorder // nil: actions are only logged
 }
 
 // NewAdminAPI wires the admin API.
@@ -29,6 +34,13 @@ func (a *AdminAPI) Mount(mux *http.ServeMux) {
 	mux.Handle("PATCH /admin/v1/clients/{id}", a.requireAdmin(a.patchClient))
 	mux.Handle("DELETE /admin/v1/clients/{id}", a.requireAdmin(a.deleteClient))
 	mux.Handle("POST /admin/v1/clients/{id}/secret", a.requireAdmin(a.rotateSecret))
+	if a.Accounts != nil {
+		mux.Handle("GET /admin/v1/accounts", a.requireAdmin(a.listAccounts))
+		mux.Handle("POST /admin/v1/accounts", a.requireAdmin(a.createAccount))
+		mux.Handle("GET /admin/v1/accounts/{id}", a.requireAdmin(a.getAccount))
+		mux.Handle("DELETE /admin/v1/accounts/{id}", a.requireAdmin(a.deleteAccount))
+		mux.Handle("POST /admin/v1/accounts/{id}/disable", a.requireAdmin(a.disableAccount))
+	}
 	mux.HandleFunc("GET /admin/v1/openapi.json", serveOpenAPI)
 	mux.HandleFunc("/admin/v1/", a.noRoute)
 }
@@ -45,6 +57,10 @@ func (a *AdminAPI) noRoute(w http.ResponseWriter, r *http.Request) {
 		allow = "GET, PUT, PATCH, DELETE"
 	case isClient && strings.HasSuffix(rest, "/secret") && strings.Count(rest, "/") == 1:
 		allow = "POST"
+	case r.URL.Path == "/admin/v1/accounts":
+		allow = "GET, POST"
+	case strings.HasPrefix(r.URL.Path, "/admin/v1/accounts/"):
+		allow = accountAllow(strings.TrimPrefix(r.URL.Path, "/admin/v1/accounts/"))
 	case r.URL.Path == "/admin/v1/openapi.json":
 		allow = "GET"
 	}
@@ -54,4 +70,15 @@ func (a *AdminAPI) noRoute(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Allow", allow)
 	writeProblem(w, problemFor(http.StatusMethodNotAllowed, "Erlaubt sind: "+allow+"."))
+}
+
+// accountAllow is the Allow header of an account path ("" if none).
+func accountAllow(rest string) string {
+	switch {
+	case rest != "" && !strings.Contains(rest, "/"):
+		return "GET, DELETE"
+	case strings.HasSuffix(rest, "/disable") && strings.Count(rest, "/") == 1:
+		return "POST"
+	}
+	return ""
 }

@@ -23,13 +23,17 @@ func (p *Provider) authorize(w http.ResponseWriter, r *http.Request) {
 
 // serveAuthorize runs an authorization request resumed after the login
 // step: its parameters were checked when it first arrived at requestedAt.
-func (p *Provider) serveAuthorize(w http.ResponseWriter, r *http.Request, requestedAt time.Time) {
-	p.run(w, r, requestedAt, arrival{})
+// A consent decision made on the consent page comes with it.
+func (p *Provider) serveAuthorize(w http.ResponseWriter, r *http.Request, requestedAt time.Time, d *consentDecision) {
+	p.run(w, r, requestedAt, arrival{consent: d})
 }
 
-// arrival tells how a request came: first hand (RequirePAR applies) and
-// by a pushed request (RFC 9126 §4).
-type arrival struct{ firstHand, viaPAR bool }
+// arrival tells how a request came: first hand (RequirePAR applies), by a
+// pushed request (RFC 9126 §4), and with an answer of the consent page.
+type arrival struct {
+	firstHand, viaPAR bool
+	consent           *consentDecision
+}
 
 func (p *Provider) run(w http.ResponseWriter, r *http.Request, requestedAt time.Time, how arrival) {
 	ctx := r.Context()
@@ -61,7 +65,15 @@ func (p *Provider) run(w http.ResponseWriter, r *http.Request, requestedAt time.
 		}
 		return
 	}
-	resp, err := p.oauth.NewAuthorizeResponse(ctx, ar, p.grant(ar, client, auth, requestedAt))
+	if !p.consent(w, r, ar, client, auth, login, how.consent) {
+		return
+	}
+	sess, err := p.grant(ctx, ar, client, auth, login.Claims, requestedAt)
+	if err != nil {
+		p.authorizeError(w, r, ar, err)
+		return
+	}
+	resp, err := p.oauth.NewAuthorizeResponse(ctx, ar, sess)
 	if err != nil {
 		p.authorizeError(w, r, ar, err)
 		return
@@ -99,7 +111,8 @@ func (p *Provider) loginRequest(ar fosite.AuthorizeRequester, c *Client, request
 	prompt := splitSpaces(form.Get("prompt"))
 	req := LoginRequest{
 		ClientID: c.ID, ClientName: c.Name, FirstParty: c.FirstParty, MinTrustLevel: c.MinTrustLevel,
-		Scopes: ar.GetRequestedScopes(), Prompt: prompt, MaxAge: parseMaxAge(form.Get("max_age")),
+		StaffClient: c.Staff,
+		Scopes:      ar.GetRequestedScopes(), Prompt: prompt, MaxAge: parseMaxAge(form.Get("max_age")),
 		LoginHint: form.Get("login_hint"), ACRValues: splitSpaces(form.Get("acr_values")),
 		UILocales: splitSpaces(form.Get("ui_locales")), RequestedAt: requestedAt,
 		Interactive: !slices.Contains(prompt, "none"), ResumeURL: resume,

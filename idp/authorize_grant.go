@@ -1,6 +1,8 @@
 package idp
 
 import (
+	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/ory/fosite"
@@ -9,10 +11,12 @@ import (
 )
 
 // grant turns a login into the session of the new grant. Scopes and
-// audience were checked against the client by fosite; consent for
-// third-party clients comes with the consent step (later issue), so
-// everything asked for is granted here.
-func (p *Provider) grant(ar fosite.AuthorizeRequester, c *Client, auth *Authentication, requestedAt time.Time) *Session {
+// audience were checked against the client by fosite, and the consent
+// step has made sure every requested scope is consented (or the client
+// is first-party), so they are granted as asked. The claims parameter
+// (OIDC Core §5.5) is read here; the ID token gets its claims' values now.
+func (p *Provider) grant(ctx context.Context, ar fosite.AuthorizeRequester, c *Client, auth *Authentication,
+	claimsParam json.RawMessage, requestedAt time.Time) (*Session, error) {
 	for _, scope := range ar.GetRequestedScopes() {
 		ar.GrantScope(scope)
 	}
@@ -30,6 +34,10 @@ func (p *Provider) grant(ar fosite.AuthorizeRequester, c *Client, auth *Authenti
 		AuthenticationMethodsReferences:     auth.AMR,
 		Extra:                               map[string]any{},
 	}
+	granted := grantClaims(ar.GetGrantedScopes(), claimsParam, c.FirstParty)
+	if err := p.idTokenClaims(ctx, auth.Subject, granted.IDToken, claims.Extra); err != nil {
+		return nil, err
+	}
 	if auth.SessionID != "" {
 		claims.Extra["sid"] = auth.SessionID // OIDC Back-Channel Logout §2.1
 	}
@@ -38,5 +46,21 @@ func (p *Provider) grant(ar fosite.AuthorizeRequester, c *Client, auth *Authenti
 		LocalSubject:   auth.Subject,
 		SessionID:      auth.SessionID,
 		ClientID:       c.ID,
+		Claims:         &granted,
+	}, nil
+}
+
+// idTokenClaims adds the account's claims asked for the ID token to extra.
+func (p *Provider) idTokenClaims(ctx context.Context, accountID string, set claimSet, extra map[string]any) error {
+	if set.empty() || p.cfg.Claims == nil {
+		return nil
 	}
+	d, err := p.cfg.Claims.ClaimData(ctx, accountID)
+	if err != nil {
+		return fosite.ErrServerError.WithWrap(err)
+	}
+	for k, v := range buildClaims(d, set) {
+		extra[k] = v
+	}
+	return nil
 }

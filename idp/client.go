@@ -31,6 +31,11 @@ type Client struct {
 	ID    string
 	Name  string
 	Owner string // the Behörde responsible for the client
+	// Description says in plain German what the service does and why it
+	// asks for data; the consent page shows it (OIDC Registration §2 has
+	// no such field; policy_uri is RFC 7591 §2).
+	Description string
+	PolicyURI   string // the service's Datenschutzerklärung
 
 	// SecretHash is the hash of the generated secret (see HashSecret);
 	// empty for public clients and private_key_jwt clients.
@@ -57,6 +62,7 @@ type Client struct {
 	IDTokenLifetime      time.Duration
 
 	FirstParty       bool   // no consent screen
+	Staff            bool   // for case workers: staff accounts only (account.MayUseClient)
 	SubjectType      string // SubjectPairwise or SubjectPublic
 	SectorIdentifier string // pairwise sector; default: host of the redirect URIs
 	MinTrustLevel    int    // 0 none … 4 hoch; no request can lower it

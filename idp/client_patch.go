@@ -34,6 +34,9 @@ type ClientPatch struct {
 	SubjectType            *string             `json:"subject_type,omitempty"`
 	SectorIdentifier       *string             `json:"sector_identifier,omitempty"`
 	MinTrustLevel          *int                `json:"min_trust_level,omitempty"`
+	Staff                  *bool               `json:"staff,omitempty"`
+	Description            *string             `json:"description,omitempty"`
+	PolicyURI              *string             `json:"policy_uri,omitempty"`
 }
 
 // Apply copies every set field of p onto c.
@@ -65,6 +68,9 @@ func (p *ClientPatch) Apply(c *Client) {
 	set(&c.SubjectType, p.SubjectType)
 	set(&c.SectorIdentifier, p.SectorIdentifier)
 	set(&c.MinTrustLevel, p.MinTrustLevel)
+	set(&c.Staff, p.Staff)
+	set(&c.Description, p.Description)
+	set(&c.PolicyURI, p.PolicyURI)
 }
 
 func set[T any](dst *T, src *T) {

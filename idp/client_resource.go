@@ -34,6 +34,9 @@ type ClientResource struct {
 	SubjectType            string              `json:"subject_type"`
 	SectorIdentifier       string              `json:"sector_identifier"`
 	MinTrustLevel          int                 `json:"min_trust_level"`
+	Staff                  bool                `json:"staff"`
+	Description            string              `json:"description"`
+	PolicyURI              string              `json:"policy_uri"`
 	CreatedAt              time.Time           `json:"created_at"`
 	UpdatedAt              time.Time           `json:"updated_at"`
 }
@@ -56,6 +59,7 @@ func (c *Client) Resource(secret string) ClientResource {
 		IDTokenLifetime:      int64(c.IDTokenLifetime / time.Second),
 		FirstParty:           c.FirstParty, SubjectType: c.SubjectType,
 		SectorIdentifier: c.SectorIdentifier, MinTrustLevel: c.MinTrustLevel,
+		Staff: c.Staff, Description: c.Description, PolicyURI: c.PolicyURI,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
 	}
 }

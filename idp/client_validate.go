@@ -55,6 +55,9 @@ func (c *Client) validateBasics(v *ValidationError) {
 	if utf8.RuneCountInString(c.Owner) > 200 {
 		v.add("owner", "höchstens 200 Zeichen")
 	}
+	if utf8.RuneCountInString(c.Description) > 1000 {
+		v.add("description", "höchstens 1000 Zeichen")
+	}
 	if c.MinTrustLevel < 0 || c.MinTrustLevel > MaxTrustLevel {
 		v.add("min_trust_level", "muss zwischen 0 und %d liegen", MaxTrustLevel)
 	}
@@ -98,6 +101,12 @@ func (c *Client) validateURIs(v *ValidationError) {
 	for i, u := range c.PostLogoutRedirectURIs {
 		if msg := checkRedirectURI(u, c.Public); msg != "" {
 			v.add(fmt.Sprintf("post_logout_redirect_uris[%d]", i), "%s", msg)
+		}
+	}
+	// RFC 7591 §2: policy_uri is a web page people read.
+	if c.PolicyURI != "" {
+		if msg := checkWebURI(c.PolicyURI, true); msg != "" {
+			v.add("policy_uri", "%s", msg)
 		}
 	}
 	// OIDC Back-Channel Logout 1.0 §2.2: absolute, no fragment.

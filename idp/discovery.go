@@ -40,6 +40,13 @@ type metadata struct {
 	FrontchannelLogoutSupported      bool     `json:"frontchannel_logout_supported"`
 	BackchannelLogoutSupported       bool     `json:"backchannel_logout_supported"`
 
+	// OpenID Connect for Identity Assurance 1.0 §8 (claims_verified.go).
+	VerifiedClaimsSupported         bool     `json:"verified_claims_supported"`
+	TrustFrameworksSupported        []string `json:"trust_frameworks_supported"`
+	EvidenceSupported               []string `json:"evidence_supported"`
+	DocumentsSupported              []string `json:"documents_supported"`
+	ClaimsInVerifiedClaimsSupported []string `json:"claims_in_verified_claims_supported"`
+
 	// Logout: RP-Initiated Logout 1.0 §2.1, Back-Channel Logout 1.0 §2.1.
 	EndSessionEndpoint                string `json:"end_session_endpoint"`
 	BackchannelLogoutSessionSupported bool   `json:"backchannel_logout_session_supported"`
@@ -59,7 +66,7 @@ func (p *Provider) metadata() metadata {
 		PAREndpoint:                      p.issuer + pathPAR, // RFC 9126 §5; RequirePAR is per client
 		RequestParameterSupported:        true,               // RFC 9101, request_object.go; request_uri only from PAR
 		RequestObjectSigningAlgs:         algNames(),
-		ScopesSupported:                  []string{"openid", "offline_access"},
+		ScopesSupported:                  []string{"openid", "profile", "email", "address", "phone", "offline_access"},
 		ResponseTypesSupported:           []string{"code"},
 		ResponseModesSupported:           []string{"query", "form_post"},
 		GrantTypesSupported:              []string{"authorization_code", "refresh_token", "client_credentials"},
@@ -71,7 +78,13 @@ func (p *Provider) metadata() metadata {
 		RevocationAuthSigningAlgs:        algNames(),
 		IntrospectionEndpointAuthMethods: []string{AuthSecretBasic},
 		CodeChallengeMethods:             []string{"S256"},
-		ClaimsSupported:                  []string{"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr", "sid", "at_hash"},
+		ClaimsSupported:                  supportedClaims(),
+		ClaimsParameterSupported:         true, // OIDC Core §5.5, claims_request.go
+		VerifiedClaimsSupported:          true,
+		TrustFrameworksSupported:         []string{trustFramework},
+		EvidenceSupported:                evidenceSupported,
+		DocumentsSupported:               []string{"idcard"},
+		ClaimsInVerifiedClaimsSupported:  verifiableClaims,
 		PromptValuesSupported:            []string{"none", "login", "consent", "select_account"},
 		UILocalesSupported:               []string{"de", "en"},
 		IssParameterSupported:            true,

@@ -41,6 +41,10 @@ type LoginRequest struct {
 	RequestedAt   time.Time
 	Interactive   bool   // false for prompt=none
 	ResumeURL     string // where to send the browser after login
+	// StaffClient: the client is for case workers; only staff accounts
+	// may log in to it, and staff accounts only to such clients
+	// (account.MayUseClient).
+	StaffClient bool
 }
 
 // Authentication is the result of a login.
@@ -58,12 +62,19 @@ type handoff struct {
 	Form        url.Values `json:"form"`
 	RequestedAt time.Time  `json:"rat"`
 	Expires     time.Time  `json:"exp"`
+	// Consent is the answer of the consent page, once given (consent_step.go).
+	Consent *consentDecision `json:"consent,omitempty"`
 }
 
 const handoffAD = "login-handoff"
 
 func (p *Provider) sealHandoff(form url.Values, requestedAt time.Time) (string, error) {
-	raw, err := json.Marshal(handoff{Form: form, RequestedAt: requestedAt, Expires: requestedAt.Add(p.cfg.LoginLifetime)})
+	return p.resumeURL(handoff{Form: form, RequestedAt: requestedAt, Expires: requestedAt.Add(p.cfg.LoginLifetime)})
+}
+
+// resumeURL is the resume endpoint with h sealed into it.
+func (p *Provider) resumeURL(h handoff) (string, error) {
+	raw, err := json.Marshal(h)
 	if err != nil {
 		return "", err
 	}
@@ -96,7 +107,7 @@ func (p *Provider) resume(w http.ResponseWriter, r *http.Request) {
 	r2.Method = http.MethodGet
 	r2.URL.RawQuery = h.Form.Encode()
 	r2.Form, r2.PostForm = nil, nil
-	p.serveAuthorize(w, r2, h.RequestedAt)
+	p.serveAuthorize(w, r2, h.RequestedAt, h.Consent)
 }
 
 func splitSpaces(s string) []string { return strings.Fields(s) }

@@ -47,6 +47,10 @@ type Config struct {
 	// Audit receives the provider's security events (token revocations);
 	// nil: they are only logged.
 	Audit AuditRecorder
+
+	// Claims reads account data for ID tokens and UserInfo (claims.go);
+	// nil: only sub is released.
+	Claims ClaimSource
 }
 
 func (c Config) withDefaults() Config {

@@ -93,6 +93,9 @@ func (e *env) client(mutate func(c *idp.Client)) (*idp.Client, string) {
 		plain, c.SecretHash = idp.GenerateSecret()
 	}
 	require.NoError(e.t, e.clients.CreateClient(context.Background(), c))
+	// The test login's account has consented to the client's scopes
+	// (consent_test.go covers the consent page itself).
+	require.NoError(e.t, idp.NewConsentStore(e.db).Put(context.Background(), e.auth.subject, c.ID, c.Scopes))
 	return c, plain
 }
 

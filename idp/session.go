@@ -20,6 +20,9 @@ type Session struct {
 	SessionID string `json:"sid,omitempty"`
 	// ClientID is the client the grant was issued to.
 	ClientID string `json:"client_id"`
+	// Claims names the claims the grant releases (claims_request.go);
+	// their values are read when they go out.
+	Claims *claimGrant `json:"claims,omitempty"`
 
 	AccessClaims *jwt.JWTClaims `json:"at_claims,omitempty"`
 	AccessHeader *jwt.Headers   `json:"at_header,omitempty"`

@@ -1,10 +1,14 @@
 package idp
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"github.com/ory/fosite"
+
+	"mvnk/store"
 )
 
 // userinfo is the UserInfo endpoint (OIDC Core §5.3), GET and POST. The
@@ -28,8 +32,33 @@ func (p *Provider) userinfo(w http.ResponseWriter, r *http.Request) {
 		p.bearerChallenge(w, http.StatusForbidden, "insufficient_scope")
 		return
 	}
+	out, err := p.userinfoClaims(r.Context(), sess)
+	if errors.Is(err, store.ErrNotFound) { // the account is gone
+		p.bearerChallenge(w, http.StatusUnauthorized, "invalid_token")
+		return
+	}
+	if err != nil {
+		p.log.Error("idp: userinfo claims", "err", err)
+		http.Error(w, "", http.StatusInternalServerError)
+		return
+	}
+	out["sub"] = sess.GetSubject()
 	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(map[string]any{"sub": sess.GetSubject()})
+	_ = json.NewEncoder(w).Encode(out)
+}
+
+// userinfoClaims reads the claims the grant releases, fresh from the
+// account (OIDC Core §5.3.2): the scope claims and those the claims
+// parameter asked of userinfo (§5.5).
+func (p *Provider) userinfoClaims(ctx context.Context, sess *Session) (map[string]any, error) {
+	if sess.Claims == nil || sess.Claims.Userinfo.empty() || p.cfg.Claims == nil {
+		return map[string]any{}, nil
+	}
+	d, err := p.cfg.Claims.ClaimData(ctx, sess.LocalSubject)
+	if err != nil {
+		return nil, err
+	}
+	return buildClaims(d, sess.Claims.Userinfo), nil
 }
 
 // bearerChallenge answers with the RFC 6750 §3 challenge; the error codes

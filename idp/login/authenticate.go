@@ -26,7 +26,17 @@ func (l *Login) Authenticate(w http.ResponseWriter, r *http.Request, req idp.Log
 		}
 		return nil, false
 	}
-	if a, ok := l.current(r); ok && l.fresh(a, req) {
+	a, acct, ok := l.current(r)
+	if ok && !acct.MayUseClient(req.StaffClient) {
+		// A staff session is not used at a citizen client, nor a citizen's
+		// at a staff client: the browser must log out first.
+		if req.Interactive {
+			l.Portal.Render(w, r, http.StatusForbidden, "konto-nicht-zugelassen",
+				&notAdmittedPage{Page: portal.Page{ReturnTo: "/"}, Staff: acct.Kind == account.Staff})
+		}
+		return nil, false
+	}
+	if ok && l.fresh(a, req) {
 		return a, true
 	}
 	if !req.Interactive {
@@ -45,29 +55,43 @@ func (l *Login) fresh(a *idp.Authentication, req idp.LoginRequest) bool {
 	return req.MaxAge == nil || l.now().Sub(a.AuthTime) <= *req.MaxAge
 }
 
+// notAdmittedPage: this account may not log in to the client (staff at a
+// citizen service or the other way round).
+type notAdmittedPage struct {
+	portal.Page
+	Staff bool // the logged-in account is a staff account
+}
+
 // current is the browser's live session of an active account.
-func (l *Login) current(r *http.Request) (*idp.Authentication, bool) {
+func (l *Login) current(r *http.Request) (*idp.Authentication, *account.Account, bool) {
+	var acct *account.Account
 	sess, err := l.Sessions.Get(r.Context(), l.cookieID(r))
 	if err == nil {
-		err = l.stillActive(r.Context(), sess.AccountID)
+		acct, err = l.activeAccount(r.Context(), sess.AccountID)
 	}
 	if err != nil {
 		if !errors.Is(err, ErrNoSession) {
 			l.Log.Error("login: session lookup", "err", err)
 		}
-		return nil, false
+		return nil, nil, false
 	}
 	return &idp.Authentication{Subject: sess.AccountID, AuthTime: sess.AuthTime,
-		ACR: sess.ACR, AMR: sess.AMR, SessionID: sess.SID}, true
+		ACR: sess.ACR, AMR: sess.AMR, SessionID: sess.SID}, acct, true
 }
 
 // stillActive: a disabled or deleted account ends its sessions at once.
 func (l *Login) stillActive(ctx context.Context, id string) error {
+	_, err := l.activeAccount(ctx, id)
+	return err
+}
+
+// activeAccount is the account of a session, if it may still log in.
+func (l *Login) activeAccount(ctx context.Context, id string) (*account.Account, error) {
 	acct, err := l.Accounts.Store.GetByID(ctx, id)
 	if errors.Is(err, account.ErrNoAccount) || (err == nil && acct.State != account.Active) {
-		return ErrNoSession
+		return nil, ErrNoSession
 	}
-	return err
+	return acct, err
 }
 
 // EndSession implements idp.SessionEnder (RP-Initiated Logout 1.0 §2):

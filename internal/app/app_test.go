@@ -35,7 +35,7 @@ func env(vars map[string]string) (app.Env, *testutil.SyncBuffer, *testutil.SyncB
 	return app.Env{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return vars[k] }}, &out, &errOut
 }
 
-func freePort(t *testing.T) string {
+func freePort(t testing.TB) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	addr := ln.Addr().String()
@@ -43,7 +43,7 @@ func freePort(t *testing.T) string {
 	return addr
 }
 
-func startNode(t *testing.T, vars map[string]string, args ...string) *node {
+func startNode(t testing.TB, vars map[string]string, args ...string) *node {
 	t.Helper()
 	addr := freePort(t)
 	vars["MVNK_LISTEN"] = addr
@@ -71,7 +71,7 @@ func (n *node) shutdown() {
 	})
 }
 
-func get(t *testing.T, url string) (*http.Response, string) {
+func get(t testing.TB, url string) (*http.Response, string) {
 	t.Helper()
 	resp, err := http.Get(url)
 	require.NoError(t, err)
@@ -89,7 +89,7 @@ func prodVars(vars map[string]string) map[string]string {
 	return vars
 }
 
-func devVars(t *testing.T) map[string]string {
+func devVars(t testing.TB) map[string]string {
 	return map[string]string{"MVNK_DEV": "true", "MVNK_DATA_DIR": t.TempDir()}
 }
 

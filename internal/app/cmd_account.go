@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"mvnk/audit"
 	"mvnk/idp/account"
 	"mvnk/internal/config"
 )
@@ -29,7 +30,7 @@ func runAccount(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer m.Close()
-	cmd := accountCmd{env: env, store: account.NewStore(m.DB), flags: &af, login: m.Config.Login}
+	cmd := accountCmd{env: env, store: account.NewStore(m.DB), flags: &af, login: m.Config.Login, audit: m.Audit}
 	return cmd.run(ctx, sc.verb, sc.id)
 }
 
@@ -38,6 +39,11 @@ type accountCmd struct {
 	store *account.Store
 	flags *accountFlags
 	login config.Login
+	audit *audit.Log
+}
+
+func (c accountCmd) record(ctx context.Context, kind, id string) error {
+	return recordOperator(ctx, c.env, c.audit, kind, id, "mvnk account")
 }
 
 func (c accountCmd) run(ctx context.Context, verb, id string) error {
@@ -70,6 +76,9 @@ func (c accountCmd) create(ctx context.Context) error {
 	auth := account.NewAuthenticator(c.store, passwordParams(c.login), throttlePolicy(c.login))
 	if err := auth.Create(ctx, a, password); err != nil {
 		return passwordRefused(err)
+	}
+	if err := c.record(ctx, audit.AdminAccountCreated, a.ID); err != nil {
+		return err
 	}
 	if a.State == account.Pending {
 		fmt.Fprintln(c.env.Stderr, "Hinweis: Konto ist „pending“ (no password or e-mail not confirmed): login needs both.")
@@ -110,6 +119,9 @@ func (c accountCmd) disable(ctx context.Context, ref string) error {
 	if a, err = c.store.Disable(ctx, a.ID); err != nil {
 		return err
 	}
+	if err := c.record(ctx, audit.AdminAccountDisabled, a.ID); err != nil {
+		return err
+	}
 	if c.flags.json {
 		return writeJSON(c.env, view(a, nil))
 	}
@@ -121,6 +133,9 @@ func (c accountCmd) disable(ctx context.Context, ref string) error {
 func (c accountCmd) delete(ctx context.Context, id string) error {
 	d, err := c.store.Delete(ctx, id)
 	if err != nil {
+		return err
+	}
+	if err := c.record(ctx, audit.AdminAccountDeleted, id); err != nil {
 		return err
 	}
 	if c.flags.json {

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"mvnk/audit"
 	"mvnk/keys"
 	"mvnk/store"
 )
@@ -47,6 +48,9 @@ func runKeys(ctx context.Context, env Env, args []string) error {
 	list, err := m.Keys.List(ctx)
 	if sc.verb == "rotate" {
 		if _, err = m.Keys.Rotate(ctx); err == nil {
+			err = recordOperator(ctx, env, m.Audit, audit.AdminKeysRotated, "signing-keys", "mvnk keys rotate")
+		}
+		if err == nil {
 			list, err = m.Keys.List(ctx)
 		}
 	}

@@ -96,3 +96,27 @@ func TestAuditCommandUsage(t *testing.T) {
 	code, _, _ = mvnk(t, devVars(t), "audit", "verify", "--limit", "3")
 	require.Equal(t, 2, code, "--limit belongs to list only")
 }
+
+// Operators' changes from the command line are audited with who ran them.
+func TestOperatorCommandsAreAudited(t *testing.T) {
+	vars, url := auditVars(t, store.SQLite)
+	vars["USER"] = "betrieb"
+	code, _, errOut := mvnk(t, vars, "keys", "rotate")
+	require.Equal(t, 0, code, errOut)
+	createAccount(t, vars, "lena", "lena@example.de")
+	code, _, errOut = mvnk(t, vars, "account", "disable", "lena")
+	require.Equal(t, 0, code, errOut)
+
+	db, _ := openAudit(t, url)
+	rows, err := db.QueryContext(context.Background(), `SELECT type, actor, actor_kind FROM audit_log ORDER BY seq`)
+	require.NoError(t, err)
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var typ, actor, kind string
+		require.NoError(t, rows.Scan(&typ, &actor, &kind))
+		got = append(got, typ+" "+kind+":"+actor)
+	}
+	require.Equal(t, []string{"admin.keys.rotated operator:betrieb", "admin.account.created operator:betrieb",
+		"admin.account.disabled operator:betrieb"}, got)
+}

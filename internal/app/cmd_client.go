@@ -157,7 +157,8 @@ func (c clientCmd) print(r idp.ClientResource) error {
 		{"public / pkce / par", fmt.Sprintf("%t / %t / %t", r.Public, r.RequirePKCE, r.RequirePAR)},
 		{"access_token", fmt.Sprintf("%s, %s", r.AccessTokenFormat, time.Duration(r.AccessTokenLifetime)*time.Second)},
 		{"first_party", fmt.Sprint(r.FirstParty)}, {"subject", r.SubjectType + " " + r.SectorIdentifier},
-		{"min_trust_level", fmt.Sprint(r.MinTrustLevel)},
+		{"min_trust_level", fmt.Sprint(r.MinTrustLevel)}, {"staff", fmt.Sprint(r.Staff)},
+		{"description", r.Description}, {"policy_uri", r.PolicyURI},
 	} {
 		if row[1] != "" {
 			fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
@@ -204,9 +205,9 @@ type clientFlags struct {
 	json, rotate                                bool
 	name, owner, backchannel, authMethod        string
 	tokenFormat, subjectType, sector            string
-	jwksURI, jwksFile                           string
+	jwksURI, jwksFile, description, policyURI   string
 	redirects, postLogout, grants, scopes, aud  stringList
-	public, firstParty, pkce, par               bool
+	public, firstParty, pkce, par, staff        bool
 	accessLifetime, refreshLifetime, idLifetime time.Duration
 	minTrust                                    int
 }
@@ -230,6 +231,9 @@ func (f *clientFlags) register(fs *flag.FlagSet, verb string) {
 	fs.Var(&f.aud, "audience", "allowed audience (repeatable)")
 	fs.BoolVar(&f.public, "public", false, "public client (native/SPA): no secret, PKCE required")
 	fs.BoolVar(&f.firstParty, "first-party", false, "first-party service: no consent screen")
+	fs.BoolVar(&f.staff, "staff", false, "service for case workers: staff accounts only, no citizens")
+	fs.StringVar(&f.description, "description", "", "purpose of the service, shown on the consent page (German)")
+	fs.StringVar(&f.policyURI, "policy-uri", "", "https URL of the service's privacy policy")
 	fs.StringVar(&f.authMethod, "auth-method", "", "client_secret_basic (default), client_secret_post, private_key_jwt, none")
 	fs.BoolVar(&f.pkce, "pkce", true, "require PKCE (only confidential clients may turn it off)")
 	fs.BoolVar(&f.par, "par", false, "require pushed authorization requests (RFC 9126)")
@@ -272,6 +276,12 @@ func (f *clientFlags) patch() (idp.ClientPatch, error) {
 			p.Public = &f.public
 		case "first-party":
 			p.FirstParty = &f.firstParty
+		case "staff":
+			p.Staff = &f.staff
+		case "description":
+			p.Description = &f.description
+		case "policy-uri":
+			p.PolicyURI = &f.policyURI
 		case "auth-method":
 			p.AuthMethod = &f.authMethod
 		case "pkce":

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"mvnk/audit"
 )
 
 // subcommand is `mvnk <noun> <verb> [<id>] [flags]` split up.
@@ -47,4 +49,21 @@ func openAdmin(ctx context.Context, env Env, name string, args []string, extra f
 		return nil, err
 	}
 	return Open(ctx, cfg, logger, true)
+}
+
+// recordOperator writes an operator's change, made through the command
+// named by via, to the audit log. The operator is whoever runs the
+// command on this machine ($USER); the change itself is done, so a
+// failure to record says so rather than hiding the change.
+func recordOperator(ctx context.Context, env Env, log *audit.Log, kind, subject, via string) error {
+	user := env.Getenv("USER")
+	if user == "" {
+		user = "unknown"
+	}
+	err := log.Record(ctx, audit.Event{Type: kind, Actor: user, ActorKind: audit.ActorOperator, Subject: subject,
+		Details: map[string]string{"via": via}})
+	if err != nil {
+		return fmt.Errorf("%s done, but the audit log could not be written: %w", via, err)
+	}
+	return nil
 }

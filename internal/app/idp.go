@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"mvnk/idp"
+	"mvnk/idp/account"
 	"mvnk/idp/console"
 	"mvnk/idp/devlogin"
 	"mvnk/idp/login"
@@ -15,8 +16,9 @@ import (
 const clientCacheTTL = 5 * time.Second
 
 // buildIdP creates the OpenID Connect provider with its login step, the
-// web login of idp/login. The login step's pages go on the page mux,
-// behind the portal's CSRF check.
+// web login of idp/login. The login step's pages and the consent answer go
+// on the page mux, behind the portal's CSRF check. The console, built with
+// the login before the provider, gets the provider's consents and tokens.
 func (m *Main) buildIdP(pages *http.ServeMux) error {
 	auth, err := m.buildLogin(pages)
 	if err != nil {
@@ -30,10 +32,13 @@ func (m *Main) buildIdP(pages *http.ServeMux) error {
 		MasterKey: m.master,
 		Shell:     m.Portal,
 		Audit:     m.Audit,
+		Claims:    accountClaims{store: account.NewStore(m.DB)},
 	}, m.Logger)
 	if err != nil {
 		return err
 	}
+	prov.MountPages(pages)
+	m.Console.Grants, m.Console.Tokens = prov, prov
 	m.IdP = prov
 	if web, ok := auth.(*login.Login); ok {
 		web.FormTarget = prov.ResumeTarget
@@ -50,7 +55,7 @@ func (m *Main) buildLogin(pages *http.ServeMux) (idp.Authenticator, error) {
 	accounts := accountAuthenticator(m.DB, m.Config.Login)
 	accounts.Logger = m.Logger
 	web, err := login.New(m.Portal, m.DB, accounts, m.Mail,
-		login.Config{Issuer: m.Config.Issuer(), Secure: m.Config.HTTPS()}, m.Logger)
+		login.Config{Issuer: m.Config.Issuer(), Secure: m.Config.HTTPS(), MasterKey: m.master}, m.Logger)
 	if err != nil {
 		return nil, err
 	}

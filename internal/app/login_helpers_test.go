@@ -20,7 +20,7 @@ import (
 const webPassword = "Ostseewind über Warnemünde"
 
 // createAccount makes an active citizen account through the CLI.
-func createAccount(t *testing.T, vars map[string]string, username, email string) {
+func createAccount(t testing.TB, vars map[string]string, username, email string) {
 	t.Helper()
 	e, _, stderr := env(vars)
 	e.Stdin = strings.NewReader(webPassword + "\n")
@@ -30,14 +30,14 @@ func createAccount(t *testing.T, vars map[string]string, username, email string)
 }
 
 // openDB opens the node's SQLite database beside it, to look at rows.
-func openDB(t *testing.T, vars map[string]string) *store.DB {
+func openDB(t testing.TB, vars map[string]string) *store.DB {
 	db, err := store.Open(context.Background(), "sqlite:"+filepath.Join(vars["MVNK_DATA_DIR"], "mvnk.db"), store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
 	return db
 }
 
-func count(t *testing.T, db *store.DB, query string, args ...any) int {
+func count(t testing.TB, db *store.DB, query string, args ...any) int {
 	var n int
 	require.NoError(t, db.QueryRowContext(context.Background(), query, args...).Scan(&n))
 	return n
@@ -50,7 +50,7 @@ type relyingParty struct {
 	verifier string
 }
 
-func newRelyingParty(t *testing.T, n *node, vars map[string]string) *relyingParty {
+func newRelyingParty(t testing.TB, n *node, vars map[string]string) *relyingParty {
 	provider, err := oidc.NewProvider(context.Background(), n.url)
 	require.NoError(t, err)
 	id, secret := createClient(t, vars)
@@ -62,14 +62,14 @@ func newRelyingParty(t *testing.T, n *node, vars map[string]string) *relyingPart
 
 // start sends the browser to the authorization endpoint and returns the
 // last response (the login page, or the redirect back to the client).
-func (rp *relyingParty) start(t *testing.T, b *http.Client, opts ...oauth2.AuthCodeOption) (*http.Response, string) {
+func (rp *relyingParty) start(t testing.TB, b *http.Client, opts ...oauth2.AuthCodeOption) (*http.Response, string) {
 	opts = append(opts, oauth2.S256ChallengeOption(rp.verifier))
 	resp, err := b.Get(rp.cfg.AuthCodeURL("zustand-42", opts...))
 	return read(t, resp, err)
 }
 
 // idToken exchanges the code of the client's redirect for the ID token.
-func (rp *relyingParty) idToken(t *testing.T, back *http.Response) (*oidc.IDToken, string) {
+func (rp *relyingParty) idToken(t testing.TB, back *http.Response) (*oidc.IDToken, string) {
 	t.Helper()
 	loc, err := url.Parse(back.Header.Get("Location"))
 	require.NoError(t, err)
@@ -83,13 +83,13 @@ func (rp *relyingParty) idToken(t *testing.T, back *http.Response) (*oidc.IDToke
 	return idt, raw
 }
 
-func fetch(t *testing.T, b *http.Client, target string) (*http.Response, string) {
+func fetch(t testing.TB, b *http.Client, target string) (*http.Response, string) {
 	t.Helper()
 	resp, err := b.Get(target)
 	return read(t, resp, err)
 }
 
-func read(t *testing.T, resp *http.Response, err error) (*http.Response, string) {
+func read(t testing.TB, resp *http.Response, err error) (*http.Response, string) {
 	t.Helper()
 	require.NoError(t, err)
 	defer resp.Body.Close()
@@ -100,7 +100,7 @@ func read(t *testing.T, resp *http.Response, err error) (*http.Response, string)
 
 // submit posts a form of page (a body with a csrf_token field) to path,
 // as the browser would, from our own origin.
-func submit(t *testing.T, b *http.Client, base, path, page string, form url.Values) (*http.Response, string) {
+func submit(t testing.TB, b *http.Client, base, path, page string, form url.Values) (*http.Response, string) {
 	t.Helper()
 	token := csrfField.FindStringSubmatch(page)
 	require.Len(t, token, 2, "no csrf_token on the page")
@@ -108,7 +108,7 @@ func submit(t *testing.T, b *http.Client, base, path, page string, form url.Valu
 	return post(t, b, base+path, form)
 }
 
-func post(t *testing.T, b *http.Client, target string, form url.Values) (*http.Response, string) {
+func post(t testing.TB, b *http.Client, target string, form url.Values) (*http.Response, string) {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
 	require.NoError(t, err)

@@ -24,7 +24,7 @@ const (
 )
 
 // createClient registers a first-party client through `mvnk client create`.
-func createClient(t *testing.T, vars map[string]string) (id, secret string) {
+func createClient(t testing.TB, vars map[string]string) (id, secret string) {
 	t.Helper()
 	e, out, stderr := env(vars)
 	code := app.Run(context.Background(), []string{"client", "create", "--name", "eAst",
@@ -41,7 +41,7 @@ func createClient(t *testing.T, vars map[string]string) (id, secret string) {
 
 // browser follows redirects like a browser, but stops at the client's
 // redirect_uri, where the relying party would take over.
-func browser(t *testing.T) *http.Client {
+func browser(t testing.TB) *http.Client {
 	jar, err := cookiejar.New(nil)
 	require.NoError(t, err)
 	return &http.Client{Jar: jar, CheckRedirect: func(req *http.Request, _ []*http.Request) error {
