@@ -63,6 +63,7 @@ func (d *apiDoc) checkResponse(t *testing.T, method, path string, resp *http.Res
 
 // template maps a request path to the documented path it matches.
 func (d *apiDoc) template(path string) string {
+	path, _, _ = strings.Cut(path, "?")
 	for tpl := range obj(d.root["paths"]) {
 		if pathMatches(strings.Split(tpl, "/"), strings.Split(path, "/")) {
 			return tpl

@@ -10,8 +10,10 @@ import (
 	"text/tabwriter"
 
 	"mvnk/audit"
+	"mvnk/idp"
 	"mvnk/idp/account"
 	"mvnk/internal/config"
+	"mvnk/store"
 )
 
 const accountUsage = "want `account create --username U --email E [--password-stdin] [--email-verified] [--staff --organisation O --role R …]`, " +
@@ -30,12 +32,13 @@ func runAccount(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer m.Close()
-	cmd := accountCmd{env: env, store: account.NewStore(m.DB), flags: &af, login: m.Config.Login, audit: m.Audit}
+	cmd := accountCmd{env: env, db: m.DB, store: account.NewStore(m.DB), flags: &af, login: m.Config.Login, audit: m.Audit}
 	return cmd.run(ctx, sc.verb, sc.id)
 }
 
 type accountCmd struct {
 	env   Env
+	db    *store.DB
 	store *account.Store
 	flags *accountFlags
 	login config.Login
@@ -131,6 +134,12 @@ func (c accountCmd) disable(ctx context.Context, ref string) error {
 
 // delete takes only the id: it erases personal data and cannot be undone.
 func (c accountCmd) delete(ctx context.Context, id string) error {
+	if _, err := c.store.GetByID(ctx, id); err != nil {
+		return err
+	}
+	if _, err := idp.ForgetAccount(ctx, c.db, id); err != nil {
+		return err
+	}
 	d, err := c.store.Delete(ctx, id)
 	if err != nil {
 		return err

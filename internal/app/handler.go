@@ -73,6 +73,7 @@ func (m *Main) routes(pages *http.ServeMux) http.Handler {
 	admin := idp.NewAdminAPI(idp.NewClientStore(m.DB), m.IdP, m.Logger)
 	admin.Audit = m.Audit
 	admin.Accounts = accountAuthenticator(m.DB, m.Config.Login)
+	admin.Forget = m.IdP
 	admin.Mount(root)
 	root.Handle("/", m.Portal.Protect(httpx.RecordRoute(pages)))
 
