@@ -45,6 +45,7 @@ func TestJourneyRegisterConsentRevoke(t *testing.T) {
 	require.NotEmpty(t, j.Claims()["sub"], "the second visit goes straight back")
 
 	j.Open("/konto/dienste")
+	require.Contains(t, j.Fetch("/konto/datenschutz/export"), `"name": "Testdienst"`, "the data download names the service")
 	require.Contains(t, j.Text("main"), "Testdienst")
 	j.RequireAccessible()
 	j.Click(`form[action="/konto/dienste/entziehen"] button[type=submit]`)

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http/httptest"
 	"regexp"
@@ -169,4 +170,15 @@ func (j *journey) WaitFor(expr string) {
 func (j *journey) Fatalf(format string, args ...any) {
 	j.t.Helper()
 	j.t.Fatalf("%s: %s", j.Path(), fmt.Sprintf(format, args...))
+}
+
+// Fetch GETs path from the page with its cookies (a link the browser
+// would download) and returns the body.
+func (j *journey) Fetch(path string) string {
+	j.t.Helper()
+	p, _ := json.Marshal(path)
+	body, err := chromedp.Run(j.ctx, chromedp.Evaluate[string](
+		fmt.Sprintf(`fetch(%s, {credentials: "same-origin"}).then(r => r.text())`, p), chromedp.EvalAwaitPromise))
+	require.NoError(j.t, err, "fetch %s", path)
+	return body
 }

@@ -59,7 +59,12 @@ func Pages() []Page {
 			Form: url.Values{"login": {""}}},
 		{Name: "passwort-vergessen-gesendet", Path: "/passwort-vergessen?gesendet=1", Title: "Passwort vergessen", Status: http.StatusOK},
 		{Name: "passwort-neu-link-ungueltig", Path: "/passwort-neu?token=ungueltig", Title: "Link ungültig", Status: http.StatusBadRequest},
+		{Name: "konto-geloescht", Path: "/konto/geloescht", Title: "Konto gelöscht", Status: http.StatusOK},
+		{Name: "konto-email-link-ungueltig", Path: "/konto/email-bestaetigen?token=ungueltig", Title: "Link ungültig", Status: http.StatusBadRequest},
+		{Name: "konto-geloescht-en", Path: "/konto/geloescht", Title: "Account deleted", Status: http.StatusOK, Lang: "en"},
 		{Name: "anmelden-testperson-ungueltig", Path: "/anmelden/testperson?weiter=https%3A%2F%2Fevil.example%2F", Title: "Anmeldung nicht möglich", Status: http.StatusBadRequest},
+		{Name: "zweiter-faktor-abgelaufen", Path: "/anmelden/zweiter-faktor", Title: "Bitte melden Sie sich erneut an", Status: http.StatusBadRequest},
+		{Name: "zweiter-faktor-abgelaufen-en", Path: "/anmelden/wiederherstellungscode", Title: "Please sign in again", Status: http.StatusBadRequest, Lang: "en"},
 
 		// The portal picks English from Accept-Language, or from the
 		// cookie that POST /sprache sets.

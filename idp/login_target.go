@@ -6,31 +6,40 @@ import (
 	"strings"
 )
 
-// ResumeTarget is the origin of the client a resume URL returns to, or ""
-// when weiter is not a live resume URL of this provider. A page whose form
-// continues an authorization (the login, the second factor, the consent)
-// must name that origin in its CSP form-action: CSP Level 3 form-action
-// also covers the redirects after a form post, and the last of them goes
-// to the client's redirect_uri.
-func (p *Provider) ResumeTarget(ctx context.Context, weiter string) string {
+// Continuation is what the login pages learn of the authorization a
+// resume URL continues.
+type Continuation struct {
+	// Origin is where the browser ends: the client's redirect_uri origin.
+	// A page whose form continues an authorization (the login, the second
+	// factor) must name it in its CSP form-action: CSP Level 3 form-action
+	// also covers the redirects after a form post.
+	Origin string
+	// StaffClient: the client is marked for staff (Client.Staff).
+	StaffClient bool
+}
+
+// ResumeContinuation opens a resume URL of this provider; false when
+// weiter is none or no longer valid.
+func (p *Provider) ResumeContinuation(ctx context.Context, weiter string) (Continuation, bool) {
 	prefix := p.issuer + pathResume + "?"
 	if !strings.HasPrefix(weiter, prefix) {
-		return ""
+		return Continuation{}, false
 	}
 	q, err := url.ParseQuery(weiter[len(prefix):])
 	if err != nil {
-		return ""
+		return Continuation{}, false
 	}
 	h, err := p.openHandoff(q.Get("h"))
 	if err != nil {
-		return ""
-	}
-	if uri := h.Form.Get("redirect_uri"); uri != "" {
-		return originOf(uri)
+		return Continuation{}, false
 	}
 	c, err := p.store.clients.GetClient(ctx, h.Form.Get("client_id"))
-	if err != nil || len(c.RedirectURIs) != 1 {
-		return ""
+	if err != nil {
+		return Continuation{}, false
 	}
-	return originOf(c.RedirectURIs[0]) // OIDC Core §3.1.2.1 needs it, OAuth 2.0 §3.1.2.3 not
+	uri := h.Form.Get("redirect_uri")
+	if uri == "" && len(c.RedirectURIs) == 1 {
+		uri = c.RedirectURIs[0] // OIDC Core §3.1.2.1 needs it, OAuth 2.0 §3.1.2.3 not
+	}
+	return Continuation{Origin: originOf(uri), StaffClient: c.Staff}, true
 }

@@ -30,6 +30,8 @@ type Page struct {
 	// unless the page sets another (protocol pages whose query carries
 	// tokens or one-time requests return to the start page).
 	ReturnTo string
+	// Session is the login session's countdown, nil without one.
+	Session *SessionTimer
 
 	loc         *i18n.Localizer
 	assetPrefix string

@@ -47,6 +47,7 @@ func (p *Portal) fill(w http.ResponseWriter, r *http.Request, pg *Page, lang str
 		pg.ReturnTo = r.URL.RequestURI()
 	}
 	pg.assetPrefix = p.assets.prefix()
+	pg.Session = p.sessionTimer(r, lang)
 }
 
 // renderFailed handles a page that could not be rendered: the 500 page,

@@ -34,10 +34,12 @@ func NewAuthenticator(st *Store, p Params, tp ThrottlePolicy) *Authenticator {
 
 // Attempt is one login: what was typed, the client's address (from the
 // trusted proxy; "" skips the per-address counter) and whether the client
-// is marked for staff.
+// is marked for staff. AnyKind is a login for no client (the account
+// console), which either kind of account may make.
 type Attempt struct {
 	Login, Password, IP string
 	StaffClient         bool
+	AnyKind             bool
 }
 
 // Login authenticates a citizen at a citizen client; see Authenticate.

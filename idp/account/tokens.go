@@ -19,6 +19,7 @@ type Purpose string
 const (
 	PurposeConfirmEmail  Purpose = "confirm-email"
 	PurposeResetPassword Purpose = "reset-password"
+	PurposeChangeEmail   Purpose = "change-email" // email_norm is the new address (email_change.go)
 )
 
 // ErrTokenInvalid is the one answer for an unknown, expired, used or

@@ -49,8 +49,11 @@ func New(p *portal.Portal, l *login.Login, logger *slog.Logger) (*Console, error
 	if err := p.AddPages(templateFS, "templates"); err != nil {
 		return nil, err
 	}
-	return &Console{Portal: p, Login: l, Accounts: l.Accounts, DB: l.DB, Mail: l.Mail,
-		Audit: l.Audit, Log: logger}, nil
+	c := &Console{Portal: p, Login: l, Accounts: l.Accounts, DB: l.DB, Mail: l.Mail,
+		Audit: l.Audit, Log: logger}
+	// Every page of a logged-in browser shows the session countdown.
+	p.SessionEnd, p.SessionExtend, p.SessionLogin = c.sessionEnd, pathExtend, "/anmelden"
+	return c, nil
 }
 
 // Mount registers the pages on the portal's (CSRF-protected) page mux.

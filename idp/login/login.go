@@ -15,6 +15,7 @@ import (
 	"mvnk/idp"
 	"mvnk/idp/account"
 	"mvnk/internal/mail"
+	"mvnk/keys"
 	"mvnk/portal"
 	"mvnk/store"
 	"mvnk/store/jobs"
@@ -45,6 +46,8 @@ type Mailer interface {
 type Config struct {
 	Issuer string // the public base URL; continuations must go back to it
 	Secure bool   // https: Secure cookie with the __Host- prefix
+	// MasterKey (32 bytes) seals the TOTP secrets; nil: no TOTP.
+	MasterKey []byte
 }
 
 // Login is the web login step.
@@ -56,10 +59,12 @@ type Login struct {
 	DB       *store.DB // where mails are queued
 	Log      *slog.Logger
 	Audit    Recorder // nil: logins are not audited
-	// FormTarget is the origin of the client a continuation returns to
-	// (idp.Provider.ResumeTarget); nil: none is allowed.
-	FormTarget func(ctx context.Context, weiter string) string
-	cfg        Config
+	// Continuation opens a continuation of the provider
+	// (idp.Provider.ResumeContinuation); nil: none is known.
+	Continuation func(ctx context.Context, weiter string) (idp.Continuation, bool)
+	// Sealer seals TOTP secrets (keys.Sealer under Config.MasterKey).
+	Sealer account.Sealer
+	cfg    Config
 }
 
 var (
@@ -73,8 +78,16 @@ func New(p *portal.Portal, db *store.DB, accounts *account.Authenticator, outbox
 		return nil, err
 	}
 	cfg.Issuer = strings.TrimRight(cfg.Issuer, "/")
-	return &Login{Portal: p, Accounts: accounts, Sessions: NewSessions(db), Mail: outbox,
-		DB: db, Log: logger, cfg: cfg}, nil
+	l := &Login{Portal: p, Accounts: accounts, Sessions: NewSessions(db), Mail: outbox,
+		DB: db, Log: logger, cfg: cfg}
+	if cfg.MasterKey != nil {
+		sealer, err := keys.NewSealer(cfg.MasterKey)
+		if err != nil {
+			return nil, err
+		}
+		l.Sealer = sealer
+	}
+	return l, nil
 }
 
 // Mount registers the pages on the portal's (CSRF-protected) page mux.
@@ -89,6 +102,8 @@ func (l *Login) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+pathForgot, l.submitForgot)
 	mux.HandleFunc("GET "+pathReset, l.showReset)
 	mux.HandleFunc("POST "+pathReset, l.submitReset)
+	l.mountSecondFactor(mux)
+	l.mountPasskeys(mux)
 }
 
 func (l *Login) now() time.Time { return l.Sessions.Now() }

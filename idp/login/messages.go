@@ -22,6 +22,15 @@ const (
 )
 
 var texts = portal.Texts{
+	// The second factor (secondfactor*.go).
+	msgCodeMissing: {"Bitte geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein.",
+		"Please enter the six-digit code from your authenticator app."},
+	msgCodeWrong: {"Der Code ist falsch oder wurde schon verwendet. Bitte geben Sie den aktuellen Code ein.",
+		"The code is wrong or has already been used. Please enter the current code."},
+	msgRecoveryMissing: {"Bitte geben Sie einen Ihrer Wiederherstellungscodes ein.",
+		"Please enter one of your recovery codes."},
+	msgQRLabel: {"QR-Code zum Einrichten der Authenticator-App. Den Schlüssel zum Abtippen finden Sie unter dem Bild.",
+		"QR code to set up the authenticator app. The key to type in is shown below the image."},
 	msgLoginFailed: {"Benutzername oder Passwort ist falsch.",
 		"Username or password is wrong."},
 	msgThrottled: {"Zu viele Versuche. Bitte warten Sie %d Sekunden.",

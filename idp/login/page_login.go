@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"mvnk/idp"
 	"mvnk/idp/account"
 	"mvnk/portal"
 )
@@ -51,17 +52,48 @@ func (l *Login) submitLogin(w http.ResponseWriter, r *http.Request) {
 		l.Portal.Render(w, r, http.StatusUnprocessableEntity, "login", data)
 		return
 	}
-	acct, err := l.Accounts.Login(r.Context(), login, password, clientIP(r))
-	l.recordLogin(r, acct, err)
+	acct, err := l.checkPassword(r, login, password, weiter)
 	if err != nil {
+		l.recordLogin(r, acct, err)
 		l.loginFailed(w, r, data, err)
 		return
 	}
-	if err := l.startSession(w, r, acct.ID); err != nil {
+	if err := l.afterPassword(w, r, acct, weiter); err != nil {
 		l.Portal.ServerError(w, r, err)
-		return
+	}
+}
+
+// afterPassword starts the session, or, for staff and for an account
+// with a second factor, a pending login that asks for it first.
+func (l *Login) afterPassword(w http.ResponseWriter, r *http.Request, acct *account.Account, weiter string) error {
+	need, err := l.needsSecondFactor(r, acct)
+	if err != nil {
+		return err
+	}
+	if need {
+		if err := l.startPending(w, r, acct.ID, weiter); err != nil {
+			return err
+		}
+		http.Redirect(w, r, pathSecondFactor, http.StatusSeeOther)
+		return nil
+	}
+	l.recordLogin(r, acct, nil)
+	if err := l.startSession(w, r, acct.ID); err != nil {
+		return err
 	}
 	http.Redirect(w, r, orHome(weiter), http.StatusSeeOther)
+	return nil
+}
+
+// checkPassword checks the password for the client the login continues
+// to: a staff account only for a client marked for staff, a citizen
+// account never (account.MayUseClient). A login for the account console
+// continues to no client and takes either kind; a staff account still
+// passes its second factor before it has a session.
+func (l *Login) checkPassword(r *http.Request, login, password, weiter string) (*account.Account, error) {
+	c, ok := l.continuation(r, weiter)
+	return l.Accounts.Authenticate(r.Context(), account.Attempt{Login: login, Password: password,
+		IP: clientIP(r), StaffClient: c.StaffClient, AnyKind: !ok})
 }
 
 func missing(login, password string) []portal.FieldError {
@@ -99,12 +131,17 @@ func (l *Login) loginFailed(w http.ResponseWriter, r *http.Request, data *loginP
 // startSession replaces the browser's session by a new one (a new id at
 // every login: no session fixation).
 func (l *Login) startSession(w http.ResponseWriter, r *http.Request, accountID string) error {
+	return l.startSessionAMR(w, r, accountID, []string{amrPassword})
+}
+
+// startSessionAMR is startSession for a login proven by amr (RFC 8176).
+func (l *Login) startSessionAMR(w http.ResponseWriter, r *http.Request, accountID string, amr []string) error {
 	if old := l.cookieID(r); old != "" {
 		if err := l.Sessions.Delete(r.Context(), old); err != nil {
 			return err
 		}
 	}
-	id, _, err := l.Sessions.Create(r.Context(), accountID, acrPassword, []string{amrPassword})
+	id, _, err := l.Sessions.Create(r.Context(), accountID, acrPassword, amr)
 	if err != nil {
 		return err
 	}
@@ -146,14 +183,20 @@ func clientIP(r *http.Request) string {
 	return host
 }
 
-// allowFormTarget lets the page's forms end at the client the
-// continuation returns to (see idp.Provider.ResumeTarget); without it the
-// browser would block the last redirect of the login.
-func (l *Login) allowFormTarget(w http.ResponseWriter, r *http.Request, weiter string) {
-	if l.FormTarget == nil || weiter == "" {
-		return
+// continuation is what the provider says of the authorization weiter
+// continues; false for none (a login for the account console).
+func (l *Login) continuation(r *http.Request, weiter string) (idp.Continuation, bool) {
+	if l.Continuation == nil || weiter == "" {
+		return idp.Continuation{}, false
 	}
-	if origin := l.FormTarget(r.Context(), weiter); origin != "" {
-		w.Header().Set("Content-Security-Policy", portal.CSPWithFormAction(origin))
+	return l.Continuation(r.Context(), weiter)
+}
+
+// allowFormTarget lets the page's forms end at the client the
+// continuation returns to; without it the browser would block the last
+// redirect of the login.
+func (l *Login) allowFormTarget(w http.ResponseWriter, r *http.Request, weiter string) {
+	if c, ok := l.continuation(r, weiter); ok && c.Origin != "" {
+		w.Header().Set("Content-Security-Policy", portal.CSPWithFormAction(c.Origin))
 	}
 }

@@ -39,12 +39,8 @@ func (m *Main) buildIdP(pages *http.ServeMux) error {
 	}
 	prov.MountPages(pages)
 	m.Console.Grants, m.Console.Tokens = prov, prov
+	m.Console.Login.Continuation = prov.ResumeContinuation
 	m.IdP = prov
-	if web, ok := auth.(*login.Login); ok {
-		web.FormTarget = prov.ResumeTarget
-	} else if d, ok := auth.(devHints); ok {
-		d.web.FormTarget = prov.ResumeTarget
-	}
 	return nil
 }
 
