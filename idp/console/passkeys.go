@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"mvnk/audit"
 	"mvnk/idp/account"
 	"mvnk/idp/login"
 	"mvnk/portal"
@@ -13,13 +14,11 @@ import (
 // Paths of the passkey pages; start and fertig are the JSON endpoints
 // passkey.js calls to register one (login.StartPasskeyRegistration).
 const (
-	pathPasskeys       = pathSecurity + "/passkeys"
-	pathPasskeyStart   = pathPasskeys + "/start"
-	pathPasskeyFinish  = pathPasskeys + "/fertig"
-	pathPasskeyRename  = pathPasskeys + "/umbenennen"
-	pathPasskeyRemove  = pathPasskeys + "/entfernen"
-	eventPasskeyAdded  = "mfa.passkey.added"
-	eventPasskeyRemove = "mfa.passkey.removed"
+	pathPasskeys      = pathSecurity + "/passkeys"
+	pathPasskeyStart  = pathPasskeys + "/start"
+	pathPasskeyFinish = pathPasskeys + "/fertig"
+	pathPasskeyRename = pathPasskeys + "/umbenennen"
+	pathPasskeyRemove = pathPasskeys + "/entfernen"
 )
 
 func (c *Console) mountPasskeys(mux *http.ServeMux) {
@@ -77,7 +76,7 @@ func (c *Console) finishPasskey(w http.ResponseWriter, r *http.Request, v *Viewe
 	if p == nil {
 		return
 	}
-	c.recordPasskey(r, v, eventPasskeyAdded, p)
+	c.recordPasskey(r, v, audit.MFAPasskeyAdded, p)
 	login.WriteJSON(w, http.StatusOK, map[string]string{"weiter": noticeURL("hinzugefuegt")})
 }
 

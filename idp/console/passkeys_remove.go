@@ -3,6 +3,7 @@ package console
 import (
 	"net/http"
 
+	"mvnk/audit"
 	"mvnk/idp/account"
 )
 
@@ -44,7 +45,7 @@ func (c *Console) removePasskey(w http.ResponseWriter, r *http.Request, v *Viewe
 		c.Portal.ServerError(w, r, err)
 		return
 	}
-	c.recordPasskey(r, v, eventPasskeyRemove, p)
+	c.recordPasskey(r, v, audit.MFAPasskeyRemoved, p)
 	http.Redirect(w, r, noticeURL("entfernt"), http.StatusSeeOther)
 }
 

@@ -3,7 +3,7 @@ package console
 import (
 	"net/http"
 
-	"mvnk/idp/login"
+	"mvnk/audit"
 )
 
 // showRecovery shows how many recovery codes are left, with the way to
@@ -39,6 +39,6 @@ func (c *Console) newRecoveryCodes(w http.ResponseWriter, r *http.Request, v *Vi
 		c.Portal.ServerError(w, r, err)
 		return
 	}
-	c.Login.RecordMFA(r, v.Account.ID, login.EventRecoveryCodesRegenerated, nil)
+	c.Login.RecordMFA(r, v.Account.ID, audit.MFARecoveryRenewed, nil)
 	c.renderTOTP(w, r, http.StatusOK, "wiederherstellungscodes-neu", &totpPage{Codes: codes, TOTP: true})
 }

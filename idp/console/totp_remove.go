@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"mvnk/audit"
-	"mvnk/idp/login"
 	"mvnk/portal"
 )
 
@@ -40,7 +39,7 @@ func (c *Console) proveOwner(r *http.Request, v *Viewer) []portal.FieldError {
 			err = c.Accounts.Store.VerifyTOTP(r.Context(), c.Login.Sealer, v.Account.ID, code)
 		}
 		if err != nil {
-			c.Login.RecordMFA(r, v.Account.ID, login.EventSecondFactorFailure, map[string]string{"page": "totp-entfernen"})
+			c.Login.RecordMFA(r, v.Account.ID, audit.SecondFactorFailure, map[string]string{"page": "totp-entfernen"})
 			return []portal.FieldError{fieldError("code", msgTOTPCodeWrong)}
 		}
 		_ = c.Accounts.ResetSecondFactor(r.Context(), v.Account.ID) // a stale counter only delays

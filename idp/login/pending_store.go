@@ -90,15 +90,6 @@ func (ps *pendings) fail(ctx context.Context, p *Pending) (bool, error) {
 	return true, ps.delete(ctx, p)
 }
 
-// prove adds an amr value once a factor has been shown (the staff
-// enrolment confirms its first code before the codes are shown).
-func (ps *pendings) prove(ctx context.Context, p *Pending, amr string) error {
-	p.AMR = append(p.AMR, amr)
-	raw, _ := json.Marshal(p.AMR)
-	_, err := ps.db.ExecContext(ctx, `UPDATE login_pending SET amr = $2 WHERE id_hash = $1`, p.idHash, string(raw))
-	return store.Classify(err)
-}
-
 // delete removes the pending login; ErrNoPending if another request did
 // first, so a pending login finishes once.
 func (ps *pendings) delete(ctx context.Context, p *Pending) error {

@@ -7,16 +7,8 @@ import (
 	"mvnk/audit"
 )
 
-// Audit events of the second factors beyond those audit names (the
-// "object.verb" scheme of audit.Event).
-const (
-	EventRecoveryCodesRegenerated = "mfa.recovery_codes.regenerated"
-	EventRecoveryCodeUsed         = "mfa.recovery_code.used"
-	EventSecondFactorFailure      = "login.second_factor.failure"
-)
-
 // RecordMFA writes an MFA change of an account (audit.MFATOTPEnrolled,
-// audit.MFATOTPRemoved, EventRecoveryCodesRegenerated …) to the audit
+// audit.MFATOTPRemoved, audit.MFARecoveryRenewed …) to the audit
 // log; details name the factor, never a code (audit package doc).
 func (l *Login) RecordMFA(r *http.Request, accountID, eventType string, details map[string]string) {
 	if l.Audit == nil {
@@ -40,7 +32,7 @@ func (l *Login) recordSecondFactor(r *http.Request, accountID string, err error,
 		details = map[string]string{}
 	}
 	details["reason"] = secondFactorReason(err)
-	l.RecordMFA(r, accountID, EventSecondFactorFailure, details)
+	l.RecordMFA(r, accountID, audit.SecondFactorFailure, details)
 }
 
 func joinAMR(amr []string) string { return strings.Join(amr, " ") }

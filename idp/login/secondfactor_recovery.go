@@ -3,6 +3,8 @@ package login
 import (
 	"net/http"
 	"strings"
+
+	"mvnk/audit"
 )
 
 // showRecoveryCode offers a recovery code in place of a lost factor.
@@ -31,7 +33,7 @@ func (l *Login) submitRecoveryCode(w http.ResponseWriter, r *http.Request) {
 	}
 	err := l.attempt(r, p, func() error { return l.Accounts.Store.UseRecoveryCode(r.Context(), p.AccountID, code) })
 	if err == nil {
-		l.RecordMFA(r, p.AccountID, EventRecoveryCodeUsed, nil)
+		l.RecordMFA(r, p.AccountID, audit.MFARecoveryUsed, nil)
 		err = l.finishSecondFactor(w, r, p, amrOTP)
 	}
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 
 	"mvnk/audit"
 	"mvnk/idp/account"
-	"mvnk/idp/login"
 )
 
 // A citizen with TOTP: the password leads to the second step, a wrong
@@ -43,7 +42,7 @@ func TestSecondFactorTOTPLogin(t *testing.T) {
 		e.password(t, "erika", "")
 		resp, _ = e.post(t, "/anmelden/zweiter-faktor", url.Values{"code": {now}})
 		require.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, "a used code is refused")
-		require.Contains(t, e.audit.types(), login.EventSecondFactorFailure)
+		require.Contains(t, e.audit.types(), audit.SecondFactorFailure)
 		require.Contains(t, e.audit.types(), audit.LoginSuccess)
 	})
 }
@@ -92,7 +91,7 @@ func TestSecondFactorRecoveryCode(t *testing.T) {
 		resp, _ = e.post(t, "/anmelden/wiederherstellungscode", url.Values{"code": {codes[2]}})
 		require.Equal(t, http.StatusSeeOther, resp.StatusCode)
 		require.JSONEq(t, `["pwd","otp","mfa"]`, e.amr(t))
-		require.Contains(t, e.audit.types(), login.EventRecoveryCodeUsed)
+		require.Contains(t, e.audit.types(), audit.MFARecoveryUsed)
 
 		e.password(t, "erika", "")
 		resp, page := e.post(t, "/anmelden/wiederherstellungscode", url.Values{"code": {codes[2]}})

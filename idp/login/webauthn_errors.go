@@ -24,6 +24,9 @@ func (l *Login) passkeyFailed(w http.ResponseWriter, r *http.Request, err error)
 	switch {
 	case errors.Is(err, ErrNoCeremony):
 		WritePasskeyProblem(w, r, http.StatusBadRequest, PasskeyExpired)
+	case errors.Is(err, ErrTooManyCeremonies):
+		w.Header().Set("Retry-After", "60")
+		WritePasskeyProblem(w, r, http.StatusTooManyRequests, PasskeyBusy)
 	case errors.Is(err, ErrNoPending):
 		WritePasskeyProblem(w, r, http.StatusBadRequest, PasskeyNoPending)
 	case errors.Is(err, errNoRelyingParty):

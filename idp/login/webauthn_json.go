@@ -23,6 +23,7 @@ const (
 	PasskeyBadRequest = "passkey.bad_request"
 	PasskeyOff        = "passkey.unavailable"
 	PasskeyServer     = "passkey.server_error"
+	PasskeyBusy       = "passkey.busy"
 	PasskeyName       = "passkey.name"
 	PasskeyTooMany    = "passkey.too_many"
 	PasskeyExists     = "passkey.exists"
@@ -43,6 +44,8 @@ var passkeyTexts = portal.Texts{
 		"The request was invalid. Please reload the page."},
 	PasskeyOff: {"Passkeys sind auf dieser Instanz nicht verfügbar.",
 		"Passkeys are not available on this instance."},
+	PasskeyBusy: {"Von Ihrem Anschluss wurden gerade sehr viele Anmeldungen begonnen. Bitte warten Sie eine Minute.",
+		"Very many logins were just started from your connection. Please wait a minute."},
 	PasskeyServer: {"Ein technischer Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.",
 		"A technical error occurred. Please try again later."},
 	PasskeyName: {"Bitte geben Sie dem Passkey einen Namen mit 1 bis 64 Zeichen.",

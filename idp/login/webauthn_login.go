@@ -46,9 +46,9 @@ func (l *Login) startPasskeyLogin(w http.ResponseWriter, r *http.Request) {
 		l.passkeyServerError(w, r, err)
 		return
 	}
-	id, err := l.challenges().save(r.Context(), purposeLogin, "", sd)
+	id, err := l.challenges().save(r.Context(), purposeLogin, "", clientIP(r), sd)
 	if err != nil {
-		l.passkeyServerError(w, r, err)
+		l.passkeyFailed(w, r, err)
 		return
 	}
 	WriteJSON(w, http.StatusOK, ceremonyStart{Ceremony: id, PublicKey: opts.Response})

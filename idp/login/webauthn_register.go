@@ -35,10 +35,10 @@ func (l *Login) StartPasskeyRegistration(w http.ResponseWriter, r *http.Request,
 		webauthn.WithResidentKeyRequirement(protocol.ResidentKeyRequirementRequired))
 	var id string
 	if err == nil {
-		id, err = l.challenges().save(r.Context(), purposeRegister, acct.ID, sd)
+		id, err = l.challenges().save(r.Context(), purposeRegister, acct.ID, clientIP(r), sd)
 	}
 	if err != nil {
-		l.passkeyServerError(w, r, err)
+		l.passkeyFailed(w, r, err)
 		return
 	}
 	WriteJSON(w, http.StatusOK, ceremonyStart{Ceremony: id, PublicKey: opts.Response})

@@ -27,10 +27,10 @@ func (l *Login) startPasskeySecond(w http.ResponseWriter, r *http.Request) {
 	opts, sd, err := rp.BeginLogin(user, webauthn.WithUserVerification(protocol.VerificationRequired))
 	var id string
 	if err == nil {
-		id, err = l.challenges().save(r.Context(), purposeSecondFactor, p.AccountID, sd)
+		id, err = l.challenges().save(r.Context(), purposeSecondFactor, p.AccountID, clientIP(r), sd)
 	}
 	if err != nil {
-		l.passkeyServerError(w, r, err)
+		l.passkeyFailed(w, r, err)
 		return
 	}
 	WriteJSON(w, http.StatusOK, ceremonyStart{Ceremony: id, PublicKey: opts.Response})

@@ -161,3 +161,17 @@ func TestPasskeyEndpointsNeedCSRFToken(t *testing.T) {
 		require.Zero(t, n)
 	})
 }
+
+// Every view of the login page begins a ceremony; one address can hold
+// only a bounded number of live ones, then gets 429 with Retry-After.
+func TestPasskeyCeremoniesPerAddressBounded(t *testing.T) {
+	pkRun(t, func(t *testing.T, e *pkEnv) {
+		for i := 0; i < 30; i++ {
+			status, _ := e.post(t, "/anmelden/passkey/start", map[string]any{})
+			require.Equal(t, http.StatusOK, status, "ceremony %d", i+1)
+		}
+		status, out := e.post(t, "/anmelden/passkey/start", map[string]any{})
+		require.Equal(t, http.StatusTooManyRequests, status)
+		require.Equal(t, "urn:mvnk:problem:passkey.busy", out["type"])
+	})
+}

@@ -120,6 +120,7 @@ func TestConsoleTOTPLifecycle(t *testing.T) {
 	require.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
 	require.Contains(t, page, "Der Code ist falsch")
 	resp, page = submit(t, b, n.url, consoleTOTPPath+"/entfernen", page, url.Values{})
+	require.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
 	require.Contains(t, page, "Bitte geben Sie Ihr Passwort oder einen aktuellen Code")
 	resp, page = submit(t, b, n.url, consoleTOTPPath+"/entfernen", page, url.Values{"current_password": {webPassword}})
 	require.Equal(t, consoleTOTPPath, resp.Request.URL.Path)

@@ -4,13 +4,16 @@
 -- its SHA-256 (id_hash) is stored. purpose is login, second_factor or
 -- register; account_id is empty for a discoverable login, where the
 -- passkey names the account. A ceremony lives five minutes and is
--- deleted when it is finished, so each challenge is used once.
+-- deleted when it is finished, so each challenge is used once. ip is the
+-- address that began it: one address may hold only a few at a time.
 CREATE TABLE login_webauthn_challenges (
 	id_hash    TEXT   PRIMARY KEY,
 	purpose    TEXT   NOT NULL,
 	account_id TEXT   NOT NULL,
+	ip         TEXT   NOT NULL,
 	session    TEXT   NOT NULL,
 	created_at BIGINT NOT NULL,
 	expires_at BIGINT NOT NULL
 );
 CREATE INDEX login_webauthn_challenges_expiry ON login_webauthn_challenges (expires_at);
+CREATE INDEX login_webauthn_challenges_ip ON login_webauthn_challenges (ip, expires_at);
