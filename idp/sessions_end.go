@@ -7,6 +7,14 @@ import (
 	"mvnk/store"
 )
 
+// EndLoginSession ends at the provider a login session the login step
+// ended on its own (Mein Konto, a password change or reset): as a logout
+// would, it revokes the session's access tokens and tells the clients of
+// the session through back-channel logout.
+func (p *Provider) EndLoginSession(ctx context.Context, sid, accountID string) error {
+	return p.endSession(ctx, sid, accountID)
+}
+
 // endSession marks login session sid ended, revokes the access tokens
 // issued in it and enqueues a back-channel logout for each client of the
 // session that registered a backchannel_logout_uri — all in one

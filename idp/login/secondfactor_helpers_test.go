@@ -45,6 +45,12 @@ func (r *recorder) Record(_ context.Context, e audit.Event) error {
 	return nil
 }
 
+func (r *recorder) last() audit.Event {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.events[len(r.events)-1]
+}
+
 func (r *recorder) types() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()

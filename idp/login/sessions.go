@@ -45,6 +45,10 @@ type Sessions struct {
 	Idle     time.Duration
 	Absolute time.Duration
 	Now      func() time.Time
+	// OnEnd is told of every session ended here other than by a logout
+	// through the provider (the console, a password change or reset), so
+	// the provider ends it as well; nil: nobody is told.
+	OnEnd func(ctx context.Context, sid, accountID string) error
 }
 
 // NewSessions returns the store with the default limits.
@@ -95,8 +99,8 @@ func (s *Sessions) DeleteSID(ctx context.Context, sid string) error {
 
 // DeleteAccount ends every session of an account.
 func (s *Sessions) DeleteAccount(ctx context.Context, accountID string) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM login_sessions WHERE account_id = $1`, accountID)
-	return store.Classify(err)
+	_, err := s.end(ctx, `account_id = $1`, accountID)
+	return err
 }
 
 // Purge deletes ended sessions in batches. It is a jobs.Handler:

@@ -45,26 +45,48 @@ func scanSession(rows interface{ Scan(...any) error }) (*Session, error) {
 // EndSID ends the session sid of the account, and only of that account:
 // a sid of somebody else's session is ErrNoSession, as is an unknown one.
 func (s *Sessions) EndSID(ctx context.Context, accountID, sid string) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM login_sessions WHERE account_id = $1 AND sid = $2`, accountID, sid)
-	if err != nil {
-		return store.Classify(err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	n, err := s.end(ctx, `account_id = $1 AND sid = $2`, accountID, sid)
+	if err == nil && n == 0 {
 		return ErrNoSession
 	}
-	return nil
+	return err
 }
 
 // EndOthers ends every session of the account but keepSID (after a
 // password change, NIST SP 800-63B §6.1.2.3 / OWASP Session Management:
 // other devices must log in with the new password). It returns how many.
-func (s *Sessions) EndOthers(ctx context.Context, accountID, keepSID string) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM login_sessions WHERE account_id = $1 AND sid <> $2`, accountID, keepSID)
+func (s *Sessions) EndOthers(ctx context.Context, accountID, keepSID string) (int, error) {
+	return s.end(ctx, `account_id = $1 AND sid <> $2`, accountID, keepSID)
+}
+
+// end deletes the sessions matching where and tells OnEnd of each, so the
+// provider ends them too (their access tokens, back-channel logout).
+func (s *Sessions) end(ctx context.Context, where string, args ...any) (int, error) {
+	rows, err := s.db.QueryContext(ctx, `DELETE FROM login_sessions WHERE `+where+` RETURNING sid, account_id`, args...)
 	if err != nil {
 		return 0, store.Classify(err)
 	}
-	n, _ := res.RowsAffected()
-	return n, nil
+	type ended struct{ sid, account string }
+	var list []ended
+	for rows.Next() {
+		var e ended
+		if err := rows.Scan(&e.sid, &e.account); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		list = append(list, e)
+	}
+	if err := rows.Close(); err != nil {
+		return 0, store.Classify(err)
+	}
+	for _, e := range list {
+		if s.OnEnd != nil {
+			if err := s.OnEnd(ctx, e.sid, e.account); err != nil {
+				return len(list), err
+			}
+		}
+	}
+	return len(list), nil
 }
 
 // Ends is when the session ends unless it is used again: the earlier of

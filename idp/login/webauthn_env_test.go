@@ -13,12 +13,10 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
-	"mvnk/audit"
 	"mvnk/idp/account"
 	"mvnk/idp/login"
 	"mvnk/portal"
@@ -33,7 +31,7 @@ import (
 type pkEnv struct {
 	db   *store.DB
 	web  *login.Login
-	rec  *pkRecorder
+	rec  *recorder
 	url  string
 	b    *http.Client
 	acct *account.Account
@@ -50,7 +48,7 @@ func pkRun(t *testing.T, fn func(t *testing.T, e *pkEnv)) {
 func newPKEnv(t *testing.T, db *store.DB) *pkEnv {
 	srv := httptest.NewUnstartedServer(nil)
 	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
-	e := &pkEnv{db: db, rec: &pkRecorder{}, url: "http://localhost:" + port}
+	e := &pkEnv{db: db, rec: &recorder{}, url: "http://localhost:" + port}
 	e.web = pkLogin(t, db, e.url)
 	e.web.Audit = e.rec
 	e.acct = &account.Account{Username: "anna", Email: "anna@example.de", EmailVerified: true}
@@ -80,34 +78,12 @@ func pkLogin(t *testing.T, db *store.DB, base string) *login.Login {
 	keys := [][]byte{make([]byte, 32)}
 	_, _ = rand.Read(keys[0])
 	quiet := slog.New(slog.DiscardHandler)
-	p, err := portal.New(portal.Config{PublicURL: u}, db, pkKeyring{keys}, quiet)
+	p, err := portal.New(portal.Config{PublicURL: u}, db, fakeKeyring{keys}, quiet)
 	require.NoError(t, err)
 	accounts := account.NewAuthenticator(account.NewStore(db), fastParams, account.DefaultThrottle)
 	web, err := login.New(p, db, accounts, nil, login.Config{Issuer: base, MasterKey: make([]byte, 32)}, quiet)
 	require.NoError(t, err)
 	return web
-}
-
-type pkKeyring struct{ keys [][]byte }
-
-func (k pkKeyring) CookieKeys(context.Context) ([][]byte, error) { return k.keys, nil }
-
-type pkRecorder struct {
-	mu     sync.Mutex
-	events []audit.Event
-}
-
-func (r *pkRecorder) Record(_ context.Context, e audit.Event) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.events = append(r.events, e)
-	return nil
-}
-
-func (r *pkRecorder) last() audit.Event {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.events[len(r.events)-1]
 }
 
 var pkCSRF = regexp.MustCompile(`name="csrf_token" value="([^"]+)"`)

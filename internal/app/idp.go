@@ -40,6 +40,7 @@ func (m *Main) buildIdP(pages *http.ServeMux) error {
 	prov.MountPages(pages)
 	m.Console.Grants, m.Console.Tokens = prov, prov
 	m.Console.Login.Continuation = prov.ResumeContinuation
+	m.Console.Login.Sessions.OnEnd = prov.EndLoginSession
 	m.IdP = prov
 	return nil
 }

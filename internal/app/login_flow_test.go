@@ -14,6 +14,7 @@ import (
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/oauth2"
 
 	"mvnk/store"
 )
@@ -151,4 +152,41 @@ func formAction(page string) string {
 		}
 	}
 	return ""
+}
+
+// Ending a session in "Mein Konto" ends it at the provider too: the
+// access token issued in it stops working at once.
+func TestConsoleSessionEndRevokesItsTokens(t *testing.T) {
+	vars := devVars(t)
+	n := startNode(t, vars)
+	createAccount(t, vars, "erika", "erika@example.de")
+	rp := newRelyingParty(t, n, vars)
+
+	phone := browser(t)
+	resp, page := rp.start(t, phone, oidc.Nonce("n-phone-31337"))
+	weiter := resp.Request.URL.Query().Get("weiter")
+	resp, _ = submit(t, phone, n.url, "/anmelden", page, url.Values{"login": {"erika"}, "password": {webPassword}, "weiter": {weiter}})
+	idt, _ := rp.idToken(t, resp)
+	var claims struct {
+		SID string `json:"sid"`
+	}
+	require.NoError(t, idt.Claims(&claims))
+	info := func() int {
+		ui, err := rp.provider.UserInfo(context.Background(), oauth2.StaticTokenSource(rp.lastToken))
+		if err != nil {
+			return http.StatusUnauthorized
+		}
+		require.NotEmpty(t, ui.Subject)
+		return http.StatusOK
+	}
+	require.Equal(t, http.StatusOK, info())
+
+	laptop := browser(t)
+	resp, page = fetch(t, laptop, n.url+"/konto/sitzungen")
+	resp, page = submit(t, laptop, n.url, "/anmelden", page, url.Values{"login": {"erika"}, "password": {webPassword},
+		"weiter": {"/konto/sitzungen"}})
+	require.Equal(t, "/konto/sitzungen", resp.Request.URL.Path)
+	resp, _ = submit(t, laptop, n.url, "/konto/sitzungen/beenden", page, url.Values{"sid": {claims.SID}})
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	require.Equal(t, http.StatusUnauthorized, info(), "the phone's access token is revoked with its session")
 }

@@ -45,9 +45,10 @@ func count(t testing.TB, db *store.DB, query string, args ...any) int {
 
 // relyingParty is a first-party client using go-oidc and x/oauth2.
 type relyingParty struct {
-	provider *oidc.Provider
-	cfg      oauth2.Config
-	verifier string
+	provider  *oidc.Provider
+	cfg       oauth2.Config
+	verifier  string
+	lastToken *oauth2.Token // of the last idToken exchange
 }
 
 func newRelyingParty(t testing.TB, n *node, vars map[string]string) *relyingParty {
@@ -77,6 +78,7 @@ func (rp *relyingParty) idToken(t testing.TB, back *http.Response) (*oidc.IDToke
 	ctx := context.Background()
 	tok, err := rp.cfg.Exchange(ctx, loc.Query().Get("code"), oauth2.VerifierOption(rp.verifier))
 	require.NoError(t, err)
+	rp.lastToken = tok
 	raw, _ := tok.Extra("id_token").(string)
 	idt, err := rp.provider.Verifier(&oidc.Config{ClientID: rp.cfg.ClientID}).Verify(ctx, raw)
 	require.NoError(t, err)
