@@ -98,3 +98,9 @@ func Classify(err error) error {
 	}
 	return err
 }
+
+// isBusy: SQLite could not take a lock (SQLITE_BUSY and its extended codes).
+func isBusy(err error) bool {
+	var sqErr *sqlite.Error
+	return errors.As(err, &sqErr) && sqErr.Code()&0xff == sqlite3.SQLITE_BUSY
+}

@@ -60,11 +60,28 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 	configurePool(sqlDB, d, opts)
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	if err := sqlDB.PingContext(pingCtx); err != nil {
+	if err := ping(pingCtx, sqlDB); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("%s not reachable: %w", d, err)
 	}
 	return &DB{DB: sqlDB, Dialect: d}, nil
+}
+
+// ping checks the first connection. SQLite may answer SQLITE_BUSY without
+// waiting for its busy timeout while several processes open a new file
+// at once and one of them switches it to WAL; that is tried again.
+func ping(ctx context.Context, db *sql.DB) error {
+	for {
+		err := db.PingContext(ctx)
+		if !isBusy(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
 }
 
 // ParseURL splits a database URL into its dialect and the driver's DSN.
@@ -98,7 +115,10 @@ func sqliteDSN(path string) string {
 	if p, _, found := strings.Cut(path, "?"); found {
 		path = p
 	}
-	return "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
+	// busy_timeout comes first: the pragmas run in order, and switching a
+	// new file to WAL takes a lock that a second process opening it at the
+	// same moment must wait for, not fail on (SQLITE_BUSY).
+	return "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 }
 
