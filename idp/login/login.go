@@ -62,6 +62,11 @@ type Login struct {
 	// Continuation opens a continuation of the provider
 	// (idp.Provider.ResumeContinuation); nil: none is known.
 	Continuation func(ctx context.Context, weiter string) (idp.Continuation, bool)
+	// ResumeError is where the browser goes to end the authorization a
+	// continuation belongs to with an OAuth error (access_denied,
+	// unmet_authentication_requirements, OIDC Core §3.1.2.6); nil or ""
+	// when weiter continues no authorization.
+	ResumeError func(weiter, code, description string) string
 	// Sealer seals TOTP secrets (keys.Sealer under Config.MasterKey).
 	Sealer account.Sealer
 	cfg    Config

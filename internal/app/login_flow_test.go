@@ -183,6 +183,7 @@ func TestConsoleSessionEndRevokesItsTokens(t *testing.T) {
 
 	laptop := browser(t)
 	resp, page = fetch(t, laptop, n.url+"/konto/sitzungen")
+	require.Equal(t, "/anmelden", resp.Request.URL.Path, "the console asks for a login first")
 	resp, page = submit(t, laptop, n.url, "/anmelden", page, url.Values{"login": {"erika"}, "password": {webPassword},
 		"weiter": {"/konto/sitzungen"}})
 	require.Equal(t, "/konto/sitzungen", resp.Request.URL.Path)
