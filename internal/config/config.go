@@ -25,6 +25,7 @@ type Config struct {
 	JobPoll         time.Duration
 	SMTP            SMTP // outgoing mail; Host "" = none (the dev mailbox with --dev)
 	Login           Login
+	EID             EID
 	ConfigFile      string
 }
 

@@ -28,7 +28,7 @@ func (s setting) Env() string { return "MVNK_" + strings.ToUpper(s.key) }
 // Flag is the command-line flag of the setting.
 func (s setting) Flag() string { return strings.ReplaceAll(s.key, "_", "-") }
 
-var settings = append(coreSettings, loginSettings...)
+var settings = append(append(coreSettings, loginSettings...), eidSettings...)
 
 var coreSettings = []setting{
 	{key: "listen", def: "127.0.0.1:8080", usage: "address the HTTP server listens on (host:port)", set: setListen},
