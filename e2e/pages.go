@@ -65,6 +65,12 @@ func Pages() []Page {
 		{Name: "anmelden-testperson-ungueltig", Path: "/anmelden/testperson?weiter=https%3A%2F%2Fevil.example%2F", Title: "Anmeldung nicht möglich", Status: http.StatusBadRequest},
 		{Name: "zweiter-faktor-abgelaufen", Path: "/anmelden/zweiter-faktor", Title: "Bitte melden Sie sich erneut an", Status: http.StatusBadRequest},
 		{Name: "zweiter-faktor-abgelaufen-en", Path: "/anmelden/wiederherstellungscode", Title: "Please sign in again", Status: http.StatusBadRequest, Lang: "en"},
+		// eID login and simulator (need the simulator, on with --dev).
+		{Name: "anmelden-eid", Path: "/anmelden/eid?weiter={resume}", Title: "Mit Online-Ausweis identifizieren", Status: http.StatusOK},
+		{Name: "anmelden-eid-en", Path: "/anmelden/eid?weiter={resume}", Title: "Identify with the online ID card", Status: http.StatusOK, Lang: "en"},
+		{Name: "anmelden-eid-abgelaufen", Path: "/anmelden/eid/fertig?weiter={resume}", Title: "Identifizierung nicht gefunden", Status: http.StatusBadRequest},
+		{Name: "anmelden-eid-registrieren-abgelaufen", Path: "/anmelden/eid/registrieren", Title: "Identifizierung nicht gefunden", Status: http.StatusBadRequest},
+		{Name: "eid-simulator-abgelaufen", Path: "/eid-simulator?vorgang=unbekannt", Title: "Test-eID: Vorgang unbekannt", Status: http.StatusNotFound},
 
 		// The portal picks English from Accept-Language, or from the
 		// cookie that POST /sprache sets.

@@ -138,11 +138,12 @@ func TestAdminAPIClientLifecycle(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, idp.CheckSecret(stored.SecretHash, created.Secret))
 
-		resp, body = a.do("PATCH", "/admin/v1/clients/"+created.ID, adminToken, `{"min_trust_level": 3, "require_pushed_authorization_requests": true}`)
+		resp, body = a.do("PATCH", "/admin/v1/clients/"+created.ID, adminToken, `{"min_trust_level": 3, "require_pushed_authorization_requests": true, "eid_identifiers": true}`)
 		require.Equal(t, http.StatusOK, resp.StatusCode, body)
 		patched := decode[idp.ClientResource](t, body)
 		require.Equal(t, 3, patched.MinTrustLevel)
 		require.True(t, patched.RequirePAR)
+		require.True(t, patched.EIDIdentifiers)
 		require.Equal(t, "Landesamt", patched.Owner, "fields not sent stay")
 		require.Empty(t, patched.Secret)
 

@@ -1,6 +1,7 @@
 package idp_test
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 	"slices"
@@ -16,6 +17,7 @@ import (
 // sends the browser to /test/login, which logs in and resumes.
 type testAuth struct {
 	subject string
+	acr     string // the level logins prove; "" is STORK-QAA-Level-3
 	logins  atomic.Int32
 	last    atomic.Pointer[idp.LoginRequest]
 }
@@ -45,7 +47,7 @@ func (a *testAuth) session(r *http.Request, req idp.LoginRequest) *idp.Authentic
 		return nil
 	}
 	return &idp.Authentication{
-		Subject: a.subject, AuthTime: authTime, ACR: "substantiell",
+		Subject: a.subject, AuthTime: authTime, ACR: cmp.Or(a.acr, "STORK-QAA-Level-3"),
 		AMR: []string{"pwd", "otp"}, SessionID: "sid-" + c.Value,
 	}
 }

@@ -22,17 +22,20 @@ func (p *Provider) authorize(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveAuthorize runs an authorization request resumed after the login
-// step: its parameters were checked when it first arrived at requestedAt.
-// A consent decision made on the consent page comes with it.
-func (p *Provider) serveAuthorize(w http.ResponseWriter, r *http.Request, requestedAt time.Time, d *consentDecision) {
-	p.run(w, r, requestedAt, arrival{consent: d})
+// step: its parameters were checked when it first arrived. A consent
+// decision made on the consent page, or an error the login step ended it
+// with, comes with it.
+func (p *Provider) serveAuthorize(w http.ResponseWriter, r *http.Request, h handoff) {
+	p.run(w, r, h.RequestedAt, arrival{consent: h.Consent, abort: h.Abort})
 }
 
 // arrival tells how a request came: first hand (RequirePAR applies), by a
-// pushed request (RFC 9126 §4), and with an answer of the consent page.
+// pushed request (RFC 9126 §4), with an answer of the consent page, and
+// with an error of the login step.
 type arrival struct {
 	firstHand, viaPAR bool
 	consent           *consentDecision
+	abort             *loginAbort
 }
 
 func (p *Provider) run(w http.ResponseWriter, r *http.Request, requestedAt time.Time, how arrival) {
@@ -44,6 +47,10 @@ func (p *Provider) run(w http.ResponseWriter, r *http.Request, requestedAt time.
 	}
 	client := ar.GetClient().(fositeClient).Client
 	if err := refuseUnsupported(ar, client, how); err != nil {
+		p.authorizeError(w, r, ar, err)
+		return
+	}
+	if err := how.abort.err(); err != nil {
 		p.authorizeError(w, r, ar, err)
 		return
 	}
@@ -65,10 +72,14 @@ func (p *Provider) run(w http.ResponseWriter, r *http.Request, requestedAt time.
 		}
 		return
 	}
+	if err := checkLevel(auth, login); err != nil {
+		p.authorizeError(w, r, ar, err)
+		return
+	}
 	if !p.consent(w, r, ar, client, auth, login, how.consent) {
 		return
 	}
-	sess, err := p.grant(ctx, ar, client, auth, login.Claims, requestedAt)
+	sess, err := p.grant(ctx, ar, client, auth, login)
 	if err != nil {
 		p.authorizeError(w, r, ar, err)
 		return
@@ -110,9 +121,8 @@ func (p *Provider) loginRequest(ar fosite.AuthorizeRequester, c *Client, request
 	}
 	prompt := splitSpaces(form.Get("prompt"))
 	req := LoginRequest{
-		ClientID: c.ID, ClientName: c.Name, FirstParty: c.FirstParty, MinTrustLevel: c.MinTrustLevel,
-		StaffClient: c.Staff,
-		Scopes:      ar.GetRequestedScopes(), Prompt: prompt, MaxAge: parseMaxAge(form.Get("max_age")),
+		ClientID: c.ID, ClientName: c.Name, FirstParty: c.FirstParty, StaffClient: c.Staff,
+		Scopes: ar.GetRequestedScopes(), Prompt: prompt, MaxAge: parseMaxAge(form.Get("max_age")),
 		LoginHint: form.Get("login_hint"), ACRValues: splitSpaces(form.Get("acr_values")),
 		UILocales: splitSpaces(form.Get("ui_locales")), RequestedAt: requestedAt,
 		Interactive: !slices.Contains(prompt, "none"), ResumeURL: resume,
@@ -123,5 +133,7 @@ func (p *Provider) loginRequest(ar fosite.AuthorizeRequester, c *Client, request
 		}
 		req.Claims = json.RawMessage(claims)
 	}
-	return req, nil
+	level, err := requestedLevel(c.MinTrustLevel, req.ACRValues, req.Claims)
+	req.MinTrustLevel, req.ACRVocabulary = level.min, level.vocab
+	return req, err
 }

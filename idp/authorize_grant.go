@@ -2,7 +2,6 @@ package idp
 
 import (
 	"context"
-	"encoding/json"
 	"time"
 
 	"github.com/ory/fosite"
@@ -16,7 +15,7 @@ import (
 // is first-party), so they are granted as asked. The claims parameter
 // (OIDC Core §5.5) is read here; the ID token gets its claims' values now.
 func (p *Provider) grant(ctx context.Context, ar fosite.AuthorizeRequester, c *Client, auth *Authentication,
-	claimsParam json.RawMessage, requestedAt time.Time) (*Session, error) {
+	login LoginRequest) (*Session, error) {
 	for _, scope := range ar.GetRequestedScopes() {
 		ar.GrantScope(scope)
 	}
@@ -29,12 +28,13 @@ func (p *Provider) grant(ctx context.Context, ar fosite.AuthorizeRequester, c *C
 		// Seconds, as the ID token carries them: fosite compares auth_time
 		// with the request time for prompt=login and max_age.
 		AuthTime:                            auth.AuthTime.UTC().Truncate(time.Second),
-		RequestedAt:                         requestedAt.UTC().Truncate(time.Second),
-		AuthenticationContextClassReference: auth.ACR,
+		RequestedAt:                         login.RequestedAt.UTC().Truncate(time.Second),
+		AuthenticationContextClassReference: acrFor(auth, login),
 		AuthenticationMethodsReferences:     auth.AMR,
 		Extra:                               map[string]any{},
 	}
-	granted := grantClaims(ar.GetGrantedScopes(), claimsParam, c.FirstParty)
+	granted := grantClaims(ar.GetGrantedScopes(), login.Claims, c.FirstParty)
+	granted.withSector(c)
 	if err := p.idTokenClaims(ctx, auth.Subject, granted.IDToken, claims.Extra); err != nil {
 		return nil, err
 	}

@@ -37,6 +37,9 @@ func buildClaims(d *ClaimData, set claimSet) map[string]any {
 	if vc := groups.claim(); vc != nil {
 		out["verified_claims"] = vc
 	}
+	if set.Sector {
+		d.addSector(out)
+	}
 	return out
 }
 

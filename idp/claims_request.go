@@ -15,9 +15,11 @@ type claimSet struct {
 	// Verified were asked for inside verified_claims only: they go out
 	// only when verified (OIDC4IDA 1.0 §6).
 	Verified []string `json:"v,omitempty"`
+	// Sector: the sector identifiers go out too (claims_sector.go).
+	Sector bool `json:"sec,omitempty"`
 }
 
-func (s claimSet) empty() bool { return len(s.Plain) == 0 && len(s.Verified) == 0 }
+func (s claimSet) empty() bool { return len(s.Plain) == 0 && len(s.Verified) == 0 && !s.Sector }
 
 // claimGrant is what the grant releases, stored in its Session.
 type claimGrant struct {

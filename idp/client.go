@@ -66,6 +66,10 @@ type Client struct {
 	SubjectType      string // SubjectPairwise or SubjectPublic
 	SectorIdentifier string // pairwise sector; default: host of the redirect URIs
 	MinTrustLevel    int    // 0 none … 4 hoch; no request can lower it
+	// EIDIdentifiers: the client is registered to need the sector-specific
+	// identifiers restricted_id and bpk2 (egov-standards §2.4); no other
+	// client ever gets them (claims_sector.go).
+	EIDIdentifiers bool
 
 	CreatedAt time.Time
 	UpdatedAt time.Time

@@ -37,6 +37,7 @@ type ClientPatch struct {
 	Staff                  *bool               `json:"staff,omitempty"`
 	Description            *string             `json:"description,omitempty"`
 	PolicyURI              *string             `json:"policy_uri,omitempty"`
+	EIDIdentifiers         *bool               `json:"eid_identifiers,omitempty"`
 }
 
 // Apply copies every set field of p onto c.
@@ -71,6 +72,7 @@ func (p *ClientPatch) Apply(c *Client) {
 	set(&c.Staff, p.Staff)
 	set(&c.Description, p.Description)
 	set(&c.PolicyURI, p.PolicyURI)
+	set(&c.EIDIdentifiers, p.EIDIdentifiers)
 }
 
 func set[T any](dst *T, src *T) {

@@ -37,6 +37,7 @@ type ClientResource struct {
 	Staff                  bool                `json:"staff"`
 	Description            string              `json:"description"`
 	PolicyURI              string              `json:"policy_uri"`
+	EIDIdentifiers         bool                `json:"eid_identifiers"`
 	CreatedAt              time.Time           `json:"created_at"`
 	UpdatedAt              time.Time           `json:"updated_at"`
 }
@@ -60,7 +61,8 @@ func (c *Client) Resource(secret string) ClientResource {
 		FirstParty:           c.FirstParty, SubjectType: c.SubjectType,
 		SectorIdentifier: c.SectorIdentifier, MinTrustLevel: c.MinTrustLevel,
 		Staff: c.Staff, Description: c.Description, PolicyURI: c.PolicyURI,
-		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
+		EIDIdentifiers: c.EIDIdentifiers,
+		CreatedAt:      c.CreatedAt, UpdatedAt: c.UpdatedAt,
 	}
 }
 

@@ -15,7 +15,7 @@ const clientColumns = `id, name, owner, secret_hash, redirect_uris, post_logout_
 	backchannel_logout_uri, grant_types, scopes, audience, auth_method, jwks, jwks_uri,
 	public, require_pkce, require_par, access_token_format, access_token_lifetime,
 	refresh_token_lifetime, id_token_lifetime, first_party, subject_type,
-	sector_identifier, min_trust_level, created_at, updated_at, staff, description, policy_uri`
+	sector_identifier, min_trust_level, created_at, updated_at, staff, description, policy_uri, eid_identifiers`
 
 // clientRow is a Client in its stored form: lists and keys as JSON text,
 // lifetimes in seconds, instants in microseconds (store conventions).
@@ -59,7 +59,7 @@ func (r clientRow) args() []any {
 		c.Public, c.RequirePKCE, c.RequirePAR, c.AccessTokenFormat, seconds(c.AccessTokenLifetime),
 		seconds(c.RefreshTokenLifetime), seconds(c.IDTokenLifetime), c.FirstParty, c.SubjectType,
 		c.SectorIdentifier, c.MinTrustLevel, store.Micros(c.CreatedAt), store.Micros(c.UpdatedAt),
-		c.Staff, c.Description, c.PolicyURI}
+		c.Staff, c.Description, c.PolicyURI, c.EIDIdentifiers}
 }
 
 func seconds(d time.Duration) int64 { return int64(d / time.Second) }
@@ -73,7 +73,7 @@ func scanClient(row interface{ Scan(...any) error }) (*Client, int64, error) {
 		&c.Public, &c.RequirePKCE, &c.RequirePAR, &c.AccessTokenFormat, &access,
 		&refresh, &idTok, &c.FirstParty, &c.SubjectType,
 		&c.SectorIdentifier, &c.MinTrustLevel, &created, &updated,
-		&c.Staff, &c.Description, &c.PolicyURI, &version)
+		&c.Staff, &c.Description, &c.PolicyURI, &c.EIDIdentifiers, &version)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -3,6 +3,8 @@ package idp
 import (
 	"encoding/json"
 	"net/http"
+
+	"mvnk/eid/trust"
 )
 
 // metadata is the provider metadata: OIDC Discovery §3 and RFC 8414 §2
@@ -31,6 +33,7 @@ type metadata struct {
 	IntrospectionEndpointAuthMethods []string `json:"introspection_endpoint_auth_methods_supported"`
 	CodeChallengeMethods             []string `json:"code_challenge_methods_supported"`
 	ClaimsSupported                  []string `json:"claims_supported"`
+	ACRValuesSupported               []string `json:"acr_values_supported"`
 	PromptValuesSupported            []string `json:"prompt_values_supported"`
 	UILocalesSupported               []string `json:"ui_locales_supported"`
 	IssParameterSupported            bool     `json:"authorization_response_iss_parameter_supported"`
@@ -78,6 +81,7 @@ func (p *Provider) metadata() metadata {
 		RevocationAuthSigningAlgs:        algNames(),
 		IntrospectionEndpointAuthMethods: []string{AuthSecretBasic},
 		CodeChallengeMethods:             []string{"S256"},
+		ACRValuesSupported:               trust.Supported(), // STORK and eIDAS families, egov-standards §1.4
 		ClaimsSupported:                  supportedClaims(),
 		ClaimsParameterSupported:         true, // OIDC Core §5.5, claims_request.go
 		VerifiedClaimsSupported:          true,

@@ -39,11 +39,11 @@ func TestCodeFlowWithClientLibraries(t *testing.T) {
 		cfg.Endpoint.AuthStyle = oauth2.AuthStyleInHeader
 
 		before := idp.TokenWrites(e.p)
-		tok := e.login(cfg, oauth2.SetAuthURLParam("acr_values", "substantiell"), oauth2.SetAuthURLParam("max_age", "600"))
+		tok := e.login(cfg, oauth2.SetAuthURLParam("acr_values", "STORK-QAA-Level-3"), oauth2.SetAuthURLParam("max_age", "600"))
 		require.Equal(t, int64(4), idp.TokenWrites(e.p)-before, "a login costs 4 token writes: code, code used, access, refresh")
 		require.Equal(t, int32(1), e.auth.logins.Load())
 		req := e.auth.last.Load()
-		require.Equal(t, []string{"substantiell"}, req.ACRValues)
+		require.Equal(t, []string{"STORK-QAA-Level-3"}, req.ACRValues)
 		require.Equal(t, 10*time.Minute, *req.MaxAge)
 
 		raw, _ := tok.Extra("id_token").(string)
@@ -59,7 +59,7 @@ func TestCodeFlowWithClientLibraries(t *testing.T) {
 			AuthTime int64    `json:"auth_time"`
 		}
 		require.NoError(t, idt.Claims(&claims))
-		require.Equal(t, "substantiell", claims.ACR)
+		require.Equal(t, "STORK-QAA-Level-3", claims.ACR)
 		require.Equal(t, []string{"pwd", "otp"}, claims.AMR)
 		require.True(t, strings.HasPrefix(claims.SID, "sid-"))
 		require.NotZero(t, claims.AuthTime)

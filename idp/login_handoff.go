@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"mvnk/eid/trust"
 )
 
 // Authenticator is the login step. The provider asks it for the browser's
@@ -14,8 +16,10 @@ import (
 //
 // Authenticate returns the authentication if the browser has a login that
 // satisfies req: prompt=login and max_age need an AuthTime at or after
-// req.RequestedAt or within MaxAge (OIDC Core §3.1.2.1), acr_values and
-// MinTrustLevel the right level. Otherwise it returns false and:
+// req.RequestedAt or within MaxAge (OIDC Core §3.1.2.1), MinTrustLevel
+// (which already folds in acr_values and an essential acr claim) a login
+// of at least that level; the provider checks the level again
+// (trust_enforce.go). Otherwise it returns false and:
 //   - if req.Interactive, it has answered the request itself (a login
 //     page, or a redirect to one) and later sends the browser to
 //     req.ResumeURL, where the provider asks again;
@@ -27,10 +31,16 @@ type Authenticator interface {
 
 // LoginRequest is what the login step learns of an authorization request.
 type LoginRequest struct {
-	ClientID      string
-	ClientName    string
-	FirstParty    bool
-	MinTrustLevel int
+	ClientID   string
+	ClientName string
+	FirstParty bool
+	// MinTrustLevel is the least level the login must prove: the client's
+	// registered floor, raised by acr_values or an essential acr claim
+	// (trust_request.go). The provider checks it again after the login.
+	MinTrustLevel trust.Level
+	// ACRVocabulary is the vocabulary of the first known level the request
+	// named (STORK if none): the ID token's acr is named in it.
+	ACRVocabulary trust.Vocabulary
 	Scopes        []string
 	Prompt        []string       // none, login, consent, select_account
 	MaxAge        *time.Duration // nil: absent
@@ -64,6 +74,9 @@ type handoff struct {
 	Expires     time.Time  `json:"exp"`
 	// Consent is the answer of the consent page, once given (consent_step.go).
 	Consent *consentDecision `json:"consent,omitempty"`
+	// Abort ends the request with an OAuth error the login step chose
+	// (login_abort.go).
+	Abort *loginAbort `json:"abort,omitempty"`
 }
 
 const handoffAD = "login-handoff"
@@ -107,7 +120,7 @@ func (p *Provider) resume(w http.ResponseWriter, r *http.Request) {
 	r2.Method = http.MethodGet
 	r2.URL.RawQuery = h.Form.Encode()
 	r2.Form, r2.PostForm = nil, nil
-	p.serveAuthorize(w, r2, h.RequestedAt, h.Consent)
+	p.serveAuthorize(w, r2, h)
 }
 
 func splitSpaces(s string) []string { return strings.Fields(s) }

@@ -21,16 +21,8 @@ type Continuation struct {
 // ResumeContinuation opens a resume URL of this provider; false when
 // weiter is none or no longer valid.
 func (p *Provider) ResumeContinuation(ctx context.Context, weiter string) (Continuation, bool) {
-	prefix := p.issuer + pathResume + "?"
-	if !strings.HasPrefix(weiter, prefix) {
-		return Continuation{}, false
-	}
-	q, err := url.ParseQuery(weiter[len(prefix):])
-	if err != nil {
-		return Continuation{}, false
-	}
-	h, err := p.openHandoff(q.Get("h"))
-	if err != nil {
+	h, ok := p.handoffOf(weiter)
+	if !ok {
 		return Continuation{}, false
 	}
 	c, err := p.store.clients.GetClient(ctx, h.Form.Get("client_id"))
@@ -42,4 +34,19 @@ func (p *Provider) ResumeContinuation(ctx context.Context, weiter string) (Conti
 		uri = c.RedirectURIs[0] // OIDC Core §3.1.2.1 needs it, OAuth 2.0 §3.1.2.3 not
 	}
 	return Continuation{Origin: originOf(uri), StaffClient: c.Staff}, true
+}
+
+// handoffOf opens the hand-off of a resume URL of this provider; false
+// when weiter is none or no longer valid.
+func (p *Provider) handoffOf(weiter string) (handoff, bool) {
+	prefix := p.issuer + pathResume + "?"
+	if !strings.HasPrefix(weiter, prefix) {
+		return handoff{}, false
+	}
+	q, err := url.ParseQuery(weiter[len(prefix):])
+	if err != nil {
+		return handoff{}, false
+	}
+	h, err := p.openHandoff(q.Get("h"))
+	return h, err == nil
 }

@@ -30,6 +30,7 @@ type Session struct {
 
 var (
 	_ openid.Session             = (*Session)(nil)
+	_ fosite.ExtraClaimsSession  = (*Session)(nil)
 	_ oauth2.JWTSessionContainer = (*Session)(nil)
 )
 

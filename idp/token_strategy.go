@@ -73,6 +73,9 @@ func (t *tokenStrategy) signJWT(ctx context.Context, r fosite.Requester, sess *S
 		Scope: r.GetGrantedScopes(), ScopeField: jwt.JWTScopeFieldString,
 		Extra: map[string]any{"client_id": clientID},
 	}
+	for k, v := range sess.loginClaims() { // RFC 9068 §2.2.1
+		sess.AccessClaims.Extra[k] = v
+	}
 	sess.AccessHeader = &jwt.Headers{Extra: map[string]any{"typ": "at+jwt"}}
 	return t.jwt.Signer.Generate(ctx, sess.AccessClaims.ToMapClaims(), sess.AccessHeader)
 }

@@ -42,6 +42,9 @@ func (p *Provider) userinfo(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "", http.StatusInternalServerError)
 		return
 	}
+	for k, v := range sess.loginClaims() { // how the user logged in, as in the ID token
+		out[k] = v
+	}
 	out["sub"] = sess.GetSubject()
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(out)

@@ -143,3 +143,13 @@ func (b *Bridge) MaxLevel() trust.Level { return trust.Hoch }
 func (b *Bridge) PurgeExpired(ctx context.Context) (int64, error) {
 	return b.sessions.purge(ctx, b.now())
 }
+
+// FormOrigins: Begin sends the browser to the local eID-Client, after the
+// login's form post; CSP form-action must name it.
+func (b *Bridge) FormOrigins() []string {
+	u, err := url.Parse(eIDClientURL)
+	if err != nil {
+		return nil
+	}
+	return []string{u.Scheme + "://" + u.Host}
+}

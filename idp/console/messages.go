@@ -71,6 +71,7 @@ var texts = portal.Texts{
 	"attr.nationality":    {"Staatsangehörigkeit", "Nationality"},
 	"attr.phone_number":   {"Telefonnummer", "Phone number"},
 	"source.eid":          {"aus dem Online-Ausweis", "from the online ID card"},
+	"source.bundid":       {"aus der BundID", "from BundID"},
 	"source.fink":         {"aus dem Nutzerkonto eines anderen Landes", "from another state's citizen account"},
 	"source.staff":        {"von einer Behörde bestätigt", "confirmed by an authority"},
 	"source.other":        {"nachgewiesen", "proven"},

@@ -24,8 +24,10 @@ func (f profileField) Label() string { return "attr." + f.ID }
 // SourceKey is the text key naming a proven value's source.
 func (f profileField) SourceKey() string {
 	switch f.Source {
-	case "eid", "fink", "staff":
+	case "eid", "fink", "staff", "bundid":
 		return "source." + f.Source
+	case "eid-simulator": // the test eID reads like the card it stands for
+		return "source.eid"
 	}
 	return "source.other"
 }

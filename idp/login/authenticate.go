@@ -8,24 +8,18 @@ import (
 	"slices"
 	"time"
 
+	"mvnk/eid/trust"
 	"mvnk/idp"
 	"mvnk/idp/account"
 	"mvnk/portal"
 )
 
 // Authenticate implements idp.Authenticator: the browser's login session
-// if it satisfies prompt=login and max_age (OIDC Core §3.1.2.1), else the
-// login page — or, for prompt=none, nothing written. A client that needs
-// more than Basisregistrierung is told that it cannot be reached here.
+// if it satisfies prompt=login, max_age (OIDC Core §3.1.2.1) and the
+// client's minimum trust level, else the login page — or, for
+// prompt=none, nothing written. A session below the level is stepped up
+// by eID (eid_*.go); it is never given to the client as it is.
 func (l *Login) Authenticate(w http.ResponseWriter, r *http.Request, req idp.LoginRequest) (*idp.Authentication, bool) {
-	if req.MinTrustLevel > account.LevelBasisregistrierung {
-		// A password proves Basisregistrierung only; higher levels need
-		// the eID login, which is not here yet.
-		if req.Interactive {
-			l.Portal.Render(w, r, http.StatusForbidden, "login-niveau", &formPage{portal.Page{ReturnTo: "/"}})
-		}
-		return nil, false
-	}
 	a, acct, ok := l.current(r)
 	if ok && !acct.MayUseClient(req.StaffClient) {
 		// A staff session is not used at a citizen client, nor a citizen's
@@ -36,14 +30,55 @@ func (l *Login) Authenticate(w http.ResponseWriter, r *http.Request, req idp.Log
 		}
 		return nil, false
 	}
-	if ok && l.fresh(a, req) {
+	need := req.MinTrustLevel
+	fresh := ok && l.fresh(a, req)
+	if fresh && sessionLevel(a) >= need {
 		return a, true
 	}
 	if !req.Interactive {
-		return nil, false
+		return nil, false // login_required (OIDC Core §3.1.2.6)
 	}
-	http.Redirect(w, r, pathLogin+"?"+url.Values{"weiter": {req.ResumeURL}}.Encode(), http.StatusSeeOther)
+	switch {
+	case need > trust.Basis && !l.canReach(need):
+		l.unreachable(w, r, req.ResumeURL)
+	case fresh:
+		http.Redirect(w, r, eidStartURL(req.ResumeURL, need), http.StatusSeeOther)
+	default:
+		http.Redirect(w, r, pathLogin+"?"+url.Values{"weiter": {req.ResumeURL}}.Encode(), http.StatusSeeOther)
+	}
 	return nil, false
+}
+
+// sessionLevel is the level a session's acr names (a STORK name).
+func sessionLevel(a *idp.Authentication) trust.Level {
+	l, _, _ := trust.Parse(a.ACR)
+	return l
+}
+
+// canReach: the eID bridge can prove the level.
+func (l *Login) canReach(need trust.Level) bool {
+	return l.Bridge != nil && l.Bridge.MaxLevel() >= need
+}
+
+// unreachable ends the authorization with unmet_authentication_requirements
+// (OpenID Connect Unmet Authentication Requirements 1.0), or, without
+// one to end, says so on a page.
+func (l *Login) unreachable(w http.ResponseWriter, r *http.Request, weiter string) {
+	if to := l.resumeError(weiter, "unmet_authentication_requirements",
+		"the trust level asked for cannot be reached"); to != "" {
+		http.Redirect(w, r, to, http.StatusSeeOther)
+		return
+	}
+	l.Portal.Render(w, r, http.StatusForbidden, "login-niveau", &formPage{portal.Page{ReturnTo: "/"}})
+}
+
+// resumeError is where the browser ends the authorization weiter
+// continues with an OAuth error; "" when there is none.
+func (l *Login) resumeError(weiter, code, description string) string {
+	if l.ResumeError == nil || weiter == "" || localConsolePath(weiter) {
+		return ""
+	}
+	return l.ResumeError(weiter, code, description)
 }
 
 // fresh: prompt=login wants a login after the request was made, max_age

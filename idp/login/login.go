@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"mvnk/eid"
 	"mvnk/idp"
 	"mvnk/idp/account"
 	"mvnk/internal/mail"
@@ -69,6 +70,9 @@ type Login struct {
 	ResumeError func(weiter, code, description string) string
 	// Sealer seals TOTP secrets (keys.Sealer under Config.MasterKey).
 	Sealer account.Sealer
+	// Bridge identifies people by eID (eid_*.go); nil: no eID login and
+	// no step-up above Basisregistrierung.
+	Bridge eid.Bridge
 	cfg    Config
 }
 
@@ -109,6 +113,7 @@ func (l *Login) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+pathReset, l.submitReset)
 	l.mountSecondFactor(mux)
 	l.mountPasskeys(mux)
+	l.mountEID(mux)
 }
 
 func (l *Login) now() time.Time { return l.Sessions.Now() }

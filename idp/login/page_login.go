@@ -18,6 +18,7 @@ type loginPage struct {
 	formPage
 	Login  string
 	Weiter string
+	EID    bool // an eID bridge is there: "Mit Online-Ausweis anmelden"
 }
 
 // showLogin shows the form; a continuation must be our provider's.
@@ -34,7 +35,8 @@ func (l *Login) showLogin(w http.ResponseWriter, r *http.Request) {
 func (l *Login) loginData(weiter, login string) *loginPage {
 	// The continuation carries a sealed authorization request: the
 	// language switch returns to the start page instead.
-	return &loginPage{formPage: formPage{portal.Page{ReturnTo: "/"}}, Weiter: weiter, Login: login}
+	return &loginPage{formPage: formPage{portal.Page{ReturnTo: "/"}}, Weiter: weiter, Login: login,
+		EID: l.Bridge != nil}
 }
 
 // submitLogin checks the password and starts the session (Protect has

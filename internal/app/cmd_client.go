@@ -158,6 +158,7 @@ func (c clientCmd) print(r idp.ClientResource) error {
 		{"access_token", fmt.Sprintf("%s, %s", r.AccessTokenFormat, time.Duration(r.AccessTokenLifetime)*time.Second)},
 		{"first_party", fmt.Sprint(r.FirstParty)}, {"subject", r.SubjectType + " " + r.SectorIdentifier},
 		{"min_trust_level", fmt.Sprint(r.MinTrustLevel)}, {"staff", fmt.Sprint(r.Staff)},
+		{"eid_identifiers", fmt.Sprint(r.EIDIdentifiers)},
 		{"description", r.Description}, {"policy_uri", r.PolicyURI},
 	} {
 		if row[1] != "" {
@@ -208,6 +209,7 @@ type clientFlags struct {
 	jwksURI, jwksFile, description, policyURI   string
 	redirects, postLogout, grants, scopes, aud  stringList
 	public, firstParty, pkce, par, staff        bool
+	eidIdentifiers                              bool
 	accessLifetime, refreshLifetime, idLifetime time.Duration
 	minTrust                                    int
 }
@@ -232,6 +234,7 @@ func (f *clientFlags) register(fs *flag.FlagSet, verb string) {
 	fs.BoolVar(&f.public, "public", false, "public client (native/SPA): no secret, PKCE required")
 	fs.BoolVar(&f.firstParty, "first-party", false, "first-party service: no consent screen")
 	fs.BoolVar(&f.staff, "staff", false, "service for case workers: staff accounts only, no citizens")
+	fs.BoolVar(&f.eidIdentifiers, "eid-identifiers", false, "service needs the sector identifiers restricted_id and bpk2")
 	fs.StringVar(&f.description, "description", "", "purpose of the service, shown on the consent page (German)")
 	fs.StringVar(&f.policyURI, "policy-uri", "", "https URL of the service's privacy policy")
 	fs.StringVar(&f.authMethod, "auth-method", "", "client_secret_basic (default), client_secret_post, private_key_jwt, none")
@@ -278,6 +281,8 @@ func (f *clientFlags) patch() (idp.ClientPatch, error) {
 			p.FirstParty = &f.firstParty
 		case "staff":
 			p.Staff = &f.staff
+		case "eid-identifiers":
+			p.EIDIdentifiers = &f.eidIdentifiers
 		case "description":
 			p.Description = &f.description
 		case "policy-uri":

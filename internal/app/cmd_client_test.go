@@ -55,12 +55,13 @@ func TestClientCommandLifecycle(t *testing.T) {
 	require.NotContains(t, out, c.Secret, "the secret is never shown again")
 	require.Empty(t, clientJSON(t, out).Secret)
 
-	code, out, errOut = mvnk(t, vars, "client", "update", c.ID, "--name", "Neu", "--rotate-secret", "--json")
+	code, out, errOut = mvnk(t, vars, "client", "update", c.ID, "--name", "Neu", "--rotate-secret", "--eid-identifiers", "--json")
 	require.Equal(t, 0, code, errOut)
 	u := clientJSON(t, out)
 	require.Equal(t, "Neu", u.Name)
 	require.Equal(t, "Landesamt", u.Owner, "flags not given stay")
 	require.Equal(t, 3, u.MinTrustLevel)
+	require.True(t, u.EIDIdentifiers)
 	require.NotEmpty(t, u.Secret)
 	require.NotEqual(t, c.Secret, u.Secret)
 

@@ -26,11 +26,11 @@ func (m *Main) Build() error {
 	m.Portal = p
 	m.Metrics = newRegistry(m.DB)
 	m.Jobs = jobs.NewRunner(m.DB, m.Logger, jobs.Options{Poll: m.Config.JobPoll})
-	pages := http.NewServeMux()
+	pages, protocol := http.NewServeMux(), http.NewServeMux()
 	if err := m.buildMail(pages); err != nil {
 		return err
 	}
-	if err := m.buildIdP(pages); err != nil {
+	if err := m.buildIdP(pages, protocol); err != nil {
 		return &StartError{Err: err}
 	}
 	m.Jobs.Every("keys.rotate", time.Hour, func(ctx context.Context, _ string) error {
@@ -50,7 +50,7 @@ func (m *Main) Build() error {
 		_, err := accounts.Purge(ctx, account.DefaultThrottle.Window)
 		return err
 	})
-	m.handler = m.routes(pages)
+	m.handler = m.routes(pages, protocol)
 	return nil
 }
 
@@ -61,7 +61,7 @@ func (m *Main) Handler() http.Handler { return m.handler }
 // JWKS; later OIDC) answer machines and carry no CSRF check; pages go
 // through the portal's CSRF protection. Every response gets the security
 // headers, is measured and logged.
-func (m *Main) routes(pages *http.ServeMux) http.Handler {
+func (m *Main) routes(pages, protocol *http.ServeMux) http.Handler {
 	m.Portal.Mount(pages)
 
 	root := http.NewServeMux()
@@ -75,6 +75,7 @@ func (m *Main) routes(pages *http.ServeMux) http.Handler {
 	admin.Accounts = accountAuthenticator(m.DB, m.Config.Login)
 	admin.Forget = m.IdP
 	admin.Mount(root)
+	root.Handle("/eid/", httpx.RecordRoute(protocol)) // eID protocol endpoints (TC token, SAML ACS)
 	root.Handle("/", m.Portal.Protect(httpx.RecordRoute(pages)))
 
 	metrics := httpx.NewMetrics(m.Metrics)

@@ -19,8 +19,8 @@ const clientCacheTTL = 5 * time.Second
 // web login of idp/login. The login step's pages and the consent answer go
 // on the page mux, behind the portal's CSRF check. The console, built with
 // the login before the provider, gets the provider's consents and tokens.
-func (m *Main) buildIdP(pages *http.ServeMux) error {
-	auth, err := m.buildLogin(pages)
+func (m *Main) buildIdP(pages, protocol *http.ServeMux) error {
+	auth, err := m.buildLogin(pages, protocol)
 	if err != nil {
 		return err
 	}
@@ -40,6 +40,7 @@ func (m *Main) buildIdP(pages *http.ServeMux) error {
 	prov.MountPages(pages)
 	m.Console.Grants, m.Console.Tokens = prov, prov
 	m.Console.Login.Continuation = prov.ResumeContinuation
+	m.Console.Login.ResumeError = prov.ResumeError
 	m.Console.Login.Sessions.OnEnd = prov.EndLoginSession
 	m.IdP = prov
 	return nil
@@ -48,7 +49,7 @@ func (m *Main) buildIdP(pages *http.ServeMux) error {
 // buildLogin wires the web login. A development instance keeps the demo
 // persons of devlogin for login_hint=dev:<person> (load tests, scripts)
 // and its page at /anmelden/testperson.
-func (m *Main) buildLogin(pages *http.ServeMux) (idp.Authenticator, error) {
+func (m *Main) buildLogin(pages, protocol *http.ServeMux) (idp.Authenticator, error) {
 	accounts := accountAuthenticator(m.DB, m.Config.Login)
 	accounts.Logger = m.Logger
 	web, err := login.New(m.Portal, m.DB, accounts, m.Mail,
@@ -57,6 +58,9 @@ func (m *Main) buildLogin(pages *http.ServeMux) (idp.Authenticator, error) {
 		return nil, err
 	}
 	web.Audit = m.Audit
+	if web.Bridge, err = m.buildEID(protocol); err != nil {
+		return nil, err
+	}
 	sessionLimits(web.Sessions, m.Config.Login)
 	web.Mount(pages)
 	con, err := console.New(m.Portal, web, m.Logger)

@@ -2,7 +2,6 @@ package app_test
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
@@ -141,21 +140,33 @@ func TestWebLoginThrottled(t *testing.T) {
 	require.Contains(t, body, `value="erika"`)
 }
 
-// A client that needs Substanziell cannot be served by a password.
-func TestWebLoginRefusesHigherTrustLevel(t *testing.T) {
-	vars := devVars(t)
-	n := startNode(t, vars)
-	e, out, stderr := env(vars)
-	code := app.Run(context.Background(), []string{"client", "create", "--name", "Elster", "--redirect-uri", redirectURI,
-		"--grant-type", "authorization_code", "--scope", "openid", "--min-trust-level", "3", "--json"}, e)
-	require.Equal(t, 0, code, stderr.String())
-	var c struct {
-		ID string `json:"client_id"`
+// A client that needs substanziell gets a password user sent on to the
+// eID; with no identification service configured, the client gets
+// unmet_authentication_requirements — never a token of a lower level.
+func TestWebLoginBelowClientLevel(t *testing.T) {
+	for _, c := range []struct{ eid, want string }{{"simulator", "/anmelden/eid"}, {"off", "unmet_authentication_requirements"}} {
+		t.Run(c.eid, func(t *testing.T) {
+			vars := devVars(t)
+			vars["MVNK_EID"] = c.eid
+			n := startNode(t, vars)
+			createAccount(t, vars, "erika", "erika@example.de")
+			rp := newRelyingParty(t, n, vars)
+			e, out, stderr := env(vars)
+			require.Equal(t, 0, app.Run(context.Background(), []string{"client", "update", rp.cfg.ClientID,
+				"--min-trust-level", "3", "--json"}, e), stderr.String(), out.String())
+			b := browser(t)
+			resp, page := rp.start(t, b, oidc.Nonce("n-niveau-0003"))
+			if c.eid == "off" { // nothing can prove the level: no login page at all
+				loc, err := url.Parse(resp.Header.Get("Location"))
+				require.NoError(t, err)
+				require.Equal(t, c.want, loc.Query().Get("error"), "%d %s", resp.StatusCode, resp.Header.Get("Location"))
+				require.Empty(t, loc.Query().Get("code"))
+				return
+			}
+			weiter := resp.Request.URL.Query().Get("weiter")
+			resp, _ = submit(t, b, n.url, "/anmelden", page, url.Values{"login": {"erika"}, "password": {webPassword}, "weiter": {weiter}})
+			require.Equal(t, c.want, resp.Request.URL.Path)
+			require.Equal(t, "3", resp.Request.URL.Query().Get("niveau"))
+		})
 	}
-	require.NoError(t, json.Unmarshal(out.Bytes(), &c))
-	q := url.Values{"response_type": {"code"}, "client_id": {c.ID}, "redirect_uri": {redirectURI}, "scope": {"openid"},
-		"state": {"zustand-42"}, "code_challenge": {"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"}, "code_challenge_method": {"S256"}}
-	resp, body := get(t, n.url+"/oauth2/auth?"+q.Encode())
-	require.Equal(t, http.StatusForbidden, resp.StatusCode)
-	require.Contains(t, body, "Anmeldung auf diesem Niveau nicht möglich")
 }

@@ -15,6 +15,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"mvnk/audit"
+	"mvnk/eid/bundid"
+	"mvnk/eid/simulator"
+	"mvnk/eid/tr03130"
 	"mvnk/idp"
 	"mvnk/idp/account"
 	"mvnk/idp/console"
@@ -50,7 +53,8 @@ type Main struct {
 
 // Migrations lists every component's schema, in dependency order.
 func Migrations() []store.Migrations {
-	return []store.Migrations{jobs.Migrations, mail.Migrations, keys.Migrations, portal.Migrations, idp.Migrations, account.Migrations, login.Migrations, audit.Migrations}
+	return []store.Migrations{jobs.Migrations, mail.Migrations, keys.Migrations, portal.Migrations, idp.Migrations,
+		account.Migrations, login.Migrations, audit.Migrations, simulator.Migrations, tr03130.Migrations, bundid.Migrations}
 }
 
 // StartError is a failure to start: a bad setting, an unreachable
