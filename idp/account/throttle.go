@@ -64,6 +64,9 @@ func loginKey(login string) string {
 // locked: the lock is last_at + delay(failures), computed by a CASE built
 // from the policy. No row back means locked. Parallel attempts each get
 // their own count (upsert is atomic on both databases), so none slips past.
+// Below the free failures nothing is locked, whatever last_at says: a
+// parallel attempt may have stamped last_at a moment after this one took
+// its time, which must not read as a lock.
 func reserveSQL(p ThrottlePolicy, free int) string {
 	var c strings.Builder
 	fmt.Fprintf(&c, "CASE WHEN t.failures <= %d THEN 0", free)
@@ -74,7 +77,7 @@ func reserveSQL(p ThrottlePolicy, free int) string {
 	return `INSERT INTO login_throttle AS t (key, failures, last_at) VALUES ($1, 1, $2)
 		ON CONFLICT (key) DO UPDATE SET last_at = $2,
 		failures = CASE WHEN t.last_at < $3 THEN 1 ELSE t.failures + 1 END
-		WHERE t.last_at < $3 OR t.last_at + ` + c.String() + ` <= $2
+		WHERE t.last_at < $3 OR t.failures < ` + fmt.Sprint(free) + ` OR t.last_at + ` + c.String() + ` <= $2
 		RETURNING failures`
 }
 

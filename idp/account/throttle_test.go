@@ -145,3 +145,19 @@ func TestAccountThrottlePerAddress(t *testing.T) {
 		require.ErrorIs(t, err, account.ErrInvalidCredentials, "another address is not affected")
 	}, account.Migrations)
 }
+
+// Two attempts in parallel take their time a moment apart and may write
+// in the other order: an attempt whose time is before the counter's last
+// stamp is no lock while the failures are still free.
+func TestAccountThrottleParallelStampsNoLock(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(db, account.DefaultThrottle)
+		ctx := context.Background()
+		f.citizen(t, "erika", goodPassword)
+		_, err := f.auth.Login(ctx, "erika", goodPassword, "192.0.2.7")
+		require.NoError(t, err)
+		f.clock.Add(-time.Millisecond) // the next attempt took its time just before
+		_, err = f.auth.Login(ctx, "erika", goodPassword, "192.0.2.7")
+		require.NoError(t, err, "a parallel login from the same address is not throttled")
+	}, account.Migrations)
+}

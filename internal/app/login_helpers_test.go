@@ -74,7 +74,7 @@ func (rp *relyingParty) idToken(t testing.TB, back *http.Response) (*oidc.IDToke
 	t.Helper()
 	loc, err := url.Parse(back.Header.Get("Location"))
 	require.NoError(t, err)
-	require.NotEmpty(t, loc.Query().Get("code"), "redirect %s", loc)
+	require.NotEmpty(t, loc.Query().Get("code"), "redirect %q after %d %s", loc, back.StatusCode, back.Request.URL)
 	ctx := context.Background()
 	tok, err := rp.cfg.Exchange(ctx, loc.Query().Get("code"), oauth2.VerifierOption(rp.verifier))
 	require.NoError(t, err)

@@ -26,6 +26,7 @@ import (
 	"mvnk/internal/mail"
 	"mvnk/keys"
 	"mvnk/portal"
+	"mvnk/postfach"
 	"mvnk/store"
 	"mvnk/store/jobs"
 )
@@ -54,7 +55,8 @@ type Main struct {
 // Migrations lists every component's schema, in dependency order.
 func Migrations() []store.Migrations {
 	return []store.Migrations{jobs.Migrations, mail.Migrations, keys.Migrations, portal.Migrations, idp.Migrations,
-		account.Migrations, login.Migrations, audit.Migrations, simulator.Migrations, tr03130.Migrations, bundid.Migrations}
+		account.Migrations, login.Migrations, audit.Migrations, simulator.Migrations, tr03130.Migrations, bundid.Migrations,
+		postfach.Migrations, postfach.WebhookMigrations}
 }
 
 // StartError is a failure to start: a bad setting, an unreachable

@@ -1,0 +1,84 @@
+package postfach_test
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha512"
+	"encoding/hex"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"mvnk/audit"
+	"mvnk/eid/trust"
+	"mvnk/keys"
+	"mvnk/postfach"
+	"mvnk/store"
+	"mvnk/store/storetest"
+)
+
+var sets = []store.Migrations{audit.Migrations, postfach.Migrations}
+
+// fixture is a store on a fresh database with a settable clock.
+type fixture struct {
+	db    *store.DB
+	st    *postfach.Store
+	svc   *postfach.Service
+	audit *audit.Log
+	now   time.Time
+}
+
+func newFixture(t testing.TB, db *store.DB, blobs postfach.Blobs) *fixture {
+	t.Helper()
+	master := make([]byte, 32)
+	_, _ = rand.Read(master)
+	sealer, err := keys.NewSealer(master)
+	require.NoError(t, err)
+	log := audit.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	f := &fixture{db: db, audit: log, now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	f.st = postfach.NewStore(db, sealer, blobs, log)
+	f.st.Now = func() time.Time { return f.now }
+	f.svc = postfach.NewService(f.st)
+	return f
+}
+
+func runStore(t *testing.T, fn func(t *testing.T, f *fixture)) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) { fn(t, newFixture(t, db, nil)) }, sets...)
+}
+
+var mailbox = postfach.Mailbox{Handle: "6f1c2a0e-9d7b-4c55-8a1e-1f2b3c4d5e6f", AccountID: "acct1"}
+
+func pdf(content string) postfach.Attachment {
+	sum := sha512.Sum512([]byte(content))
+	return postfach.Attachment{Filename: "bescheid.pdf", MediaType: "application/pdf",
+		Content: []byte(content), SHA512: hex.EncodeToString(sum[:])}
+}
+
+func sample(kind postfach.Kind) *postfach.Message {
+	return &postfach.Message{Mailbox: mailbox, Kind: kind, Subject: "Ihr Bescheid zur Baugenehmigung",
+		Body: "Sehr geehrte Frau Mustermann, …", Sender: postfach.Sender{ClientID: "bauamt-app", Name: "Landkreis X – Bauamt"},
+		Service: "Baugenehmigung", LeikaID: "urn:de:fim:leika:leistung:99010003001006",
+		Reference: "AZ 63-123/2026", ApplicationID: "vorgang-1", RequiredLevel: trust.Basis}
+}
+
+func create(t testing.TB, f *fixture, m *postfach.Message) string {
+	t.Helper()
+	id, created, err := f.st.Create(context.Background(), m, postfach.CreateOptions{})
+	require.NoError(t, err)
+	require.True(t, created)
+	return id
+}
+
+// auditTypes lists the audit log's event types, oldest first.
+func auditTypes(t *testing.T, f *fixture) []string {
+	entries, err := f.audit.List(context.Background(), 100, 0)
+	require.NoError(t, err)
+	var types []string
+	for i := len(entries) - 1; i >= 0; i-- {
+		types = append(types, entries[i].Type)
+	}
+	return types
+}

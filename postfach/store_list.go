@@ -1,0 +1,133 @@
+package postfach
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"mvnk/store"
+)
+
+// Filter selects messages of one mailbox for the inbox.
+type Filter struct {
+	Kind          Kind
+	Sender        string // sender display name, exact
+	ApplicationID string
+	// Query searches subject, sender name and reference (case-insensitive
+	// substring). Bodies are encrypted and never searched (doc.go).
+	Query    string
+	Archived bool // the archive instead of the inbox
+	Limit    int  // default 20, at most 100
+	After    *Cursor
+}
+
+// Cursor is the keyset position after the last message of a page: the
+// inbox is sorted newest first by (provided_at, id).
+type Cursor struct {
+	ProvidedAt int64
+	ID         string
+}
+
+// Page is one page of an inbox; Next is nil on the last page.
+type Page struct {
+	Messages []*Message
+	Next     *Cursor
+}
+
+// List returns one page of the account's messages, newest first, without
+// bodies and attachments.
+func (s *Store) List(ctx context.Context, accountID string, f Filter) (*Page, error) {
+	limit := f.Limit
+	if limit <= 0 || limit > 100 {
+		limit = 20
+	}
+	where, args := f.where(accountID)
+	args = append(args, limit+1)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+messageColumns+` FROM postfach_messages WHERE `+
+		where+` ORDER BY provided_at DESC, id DESC LIMIT $`+strconv.Itoa(len(args)), args...)
+	if err != nil {
+		return nil, store.Classify(err)
+	}
+	defer rows.Close()
+	page := &Page{}
+	for rows.Next() {
+		m, err := scanMessage(rows)
+		if err != nil {
+			return nil, err
+		}
+		page.Messages = append(page.Messages, m)
+	}
+	if len(page.Messages) > limit {
+		page.Messages = page.Messages[:limit]
+		last := page.Messages[limit-1]
+		page.Next = &Cursor{ProvidedAt: store.Micros(last.ProvidedAt), ID: last.ID}
+	}
+	return page, rows.Err()
+}
+
+// where builds the filter's conditions with numbered placeholders.
+func (f Filter) where(accountID string) (string, []any) {
+	conds, args := []string{"account_id = $1"}, []any{accountID}
+	add := func(cond string, vals ...any) {
+		for _, v := range vals {
+			args = append(args, v)
+			cond = strings.Replace(cond, "?", "$"+strconv.Itoa(len(args)), 1)
+		}
+		conds = append(conds, cond)
+	}
+	if f.Archived {
+		add("archived_at IS NOT NULL")
+	} else {
+		add("archived_at IS NULL")
+	}
+	if f.Kind != "" {
+		add("kind = ?", string(f.Kind))
+	}
+	if f.Sender != "" {
+		add("sender_name = ?", f.Sender)
+	}
+	if f.ApplicationID != "" {
+		add("application_id = ?", f.ApplicationID)
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		p := "%" + escapeLike(strings.ToLower(q)) + "%"
+		add(`(LOWER(subject) LIKE ? ESCAPE '\' OR LOWER(sender_name) LIKE ? ESCAPE '\'
+			OR LOWER(reference) LIKE ? ESCAPE '\')`, p, p, p)
+	}
+	if f.After != nil {
+		add("(provided_at < ? OR (provided_at = ? AND id < ?))", f.After.ProvidedAt, f.After.ProvidedAt, f.After.ID)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+func escapeLike(s string) string { return likeEscaper.Replace(s) }
+
+// Unread counts the account's unopened messages in the inbox.
+func (s *Store) Unread(ctx context.Context, accountID string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM postfach_messages WHERE account_id = $1
+		AND first_retrieved_at IS NULL AND archived_at IS NULL`, accountID).Scan(&n)
+	return n, store.Classify(err)
+}
+
+// ListByApplication returns the messages clientID delivered for one
+// Vorgang, oldest first, without bodies.
+func (s *Store) ListByApplication(ctx context.Context, clientID, applicationID string) ([]*Message, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+messageColumns+` FROM postfach_messages
+		WHERE sender_client = $1 AND application_id = $2 ORDER BY provided_at, id`, clientID, applicationID)
+	if err != nil {
+		return nil, store.Classify(err)
+	}
+	defer rows.Close()
+	var list []*Message
+	for rows.Next() {
+		m, err := scanMessage(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, m)
+	}
+	return list, rows.Err()
+}

@@ -1,0 +1,114 @@
+package postfach
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"time"
+
+	"mvnk/audit"
+	"mvnk/eid/trust"
+	"mvnk/store"
+)
+
+// MarkRetrieved records that a session at level opened message id. Only
+// the first retrieval counts (a conditional UPDATE, safe across nodes);
+// first tells whether this was it. The retrieval is evidence under
+// § 41 Abs. 2a VwVfG and is audited in the same transaction.
+func (s *Store) MarkRetrieved(ctx context.Context, accountID, id string, level trust.Level) (m *Message, first bool, err error) {
+	m, err = s.Get(ctx, accountID, id)
+	if err != nil {
+		return nil, false, err
+	}
+	if !m.Readable(level) {
+		return m, false, ErrLevelTooLow
+	}
+	now := s.now()
+	err = s.db.InTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE postfach_messages SET first_retrieved_at = $1,
+			retrieved_level = $2, state = CASE WHEN state = 'bereitgestellt' THEN 'abgerufen' ELSE state END
+			WHERE id = $3 AND first_retrieved_at IS NULL AND state <> 'nicht_abgerufen'`,
+			store.Micros(now), level, id)
+		if first, err = affected(res, err); !first || err != nil {
+			return err
+		}
+		return s.recordTx(ctx, tx, audit.Event{Type: EventRetrieved, Actor: accountID,
+			ActorKind: audit.ActorAccount, Subject: id, Time: now,
+			Details: map[string]string{"level": strconv.Itoa(int(level)), "sender": m.Sender.ClientID}})
+	})
+	if first {
+		m.FirstRetrievedAt, m.RetrievedLevel = &now, level
+		if m.State == Bereitgestellt {
+			m.State = Abgerufen
+		}
+	}
+	return m, first, err
+}
+
+func affected(res sql.Result, err error) (bool, error) {
+	if err != nil {
+		return false, store.Classify(err)
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+// MarkNotified records the e-mail notice of the provision and its address
+// (OZG § 9 S. 6), as evidence; the notice job calls it. Only the first
+// notice counts: § 41 Abs. 2a's ten days run from it.
+func (s *Store) MarkNotified(ctx context.Context, id, addr string, at time.Time) error {
+	return s.db.InTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE postfach_messages SET notified_at = $1,
+			notification_addr = $2 WHERE id = $3 AND notified_at IS NULL`, store.Micros(at), addr, id)
+		if ok, err := affected(res, err); !ok || err != nil {
+			return err
+		}
+		return s.recordTx(ctx, tx, audit.Event{Type: EventNotified, ActorKind: audit.ActorSystem,
+			Subject: id, Time: at, Details: map[string]string{"address": addr}})
+	})
+}
+
+// Archive moves a message into (archived true) or out of the archive.
+func (s *Store) Archive(ctx context.Context, accountID, id string, archived bool) error {
+	var at any
+	if archived {
+		at = store.Micros(s.now())
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE postfach_messages SET archived_at = $1
+		WHERE id = $2 AND account_id = $3`, at, id, accountID)
+	if ok, err := affected(res, err); err != nil || !ok {
+		return orNotFound(err)
+	}
+	return nil
+}
+
+func orNotFound(err error) error {
+	if err != nil {
+		return err
+	}
+	return ErrNoMessage
+}
+
+// Delete removes a message and its attachments. A Bescheid with a
+// Bekanntgabe rule stays until its Bekanntgabe is final — effective, or
+// the provision ended — since the citizen's copy is the proof of access.
+func (s *Store) Delete(ctx context.Context, accountID, id string) error {
+	m, err := s.Get(ctx, accountID, id)
+	if err != nil {
+		return err
+	}
+	if m.Delivery().Rule != RuleNone && m.State != Bekanntgegeben && m.State != NichtAbgerufen {
+		return ErrBekanntgabePending
+	}
+	err = s.db.InTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM postfach_messages WHERE id = $1`, id); err != nil {
+			return store.Classify(err)
+		}
+		return s.recordTx(ctx, tx, audit.Event{Type: EventDeleted, Actor: accountID,
+			ActorKind: audit.ActorAccount, Subject: id, Details: map[string]string{"kind": string(m.Kind)}})
+	})
+	if err == nil {
+		s.dropBlobs(ctx, m.Attachments) // after the commit: a failed delete keeps them
+	}
+	return err
+}
