@@ -33,6 +33,9 @@ func (m *Main) Build() error {
 	if err := m.buildIdP(pages, protocol); err != nil {
 		return &StartError{Err: err}
 	}
+	if err := m.buildPostfach(protocol); err != nil {
+		return &StartError{Err: err}
+	}
 	m.Jobs.Every("keys.rotate", time.Hour, func(ctx context.Context, _ string) error {
 		return m.Keys.RotateIfDue(ctx)
 	})
@@ -75,7 +78,10 @@ func (m *Main) routes(pages, protocol *http.ServeMux) http.Handler {
 	admin.Accounts = accountAuthenticator(m.DB, m.Config.Login)
 	admin.Forget = m.IdP
 	admin.Mount(root)
-	root.Handle("/eid/", httpx.RecordRoute(protocol)) // eID protocol endpoints (TC token, SAML ACS)
+	// Protocol surfaces outside the pages' CSRF check: the eID endpoints
+	// (TC token, SAML ACS) and the Postfach API for Fachverfahren.
+	root.Handle("/eid/", httpx.RecordRoute(protocol))
+	root.Handle("/api/postfach/", httpx.RecordRoute(protocol))
 	root.Handle("/", m.Portal.Protect(httpx.RecordRoute(pages)))
 
 	metrics := httpx.NewMetrics(m.Metrics)
