@@ -10,6 +10,7 @@ import (
 
 	"mvnk/idp"
 	"mvnk/idp/account"
+	"mvnk/internal/testutil/apidoc"
 	"mvnk/store"
 	"mvnk/store/storetest"
 )
@@ -27,7 +28,7 @@ func accountAdminAPI(t *testing.T, db *store.DB) *adminAPI {
 	t.Cleanup(srv.Close)
 	a := &adminAPI{t: t, srv: srv}
 	_, raw := a.do("GET", "/admin/v1/openapi.json", "", "")
-	a.doc = parseAPIDoc(t, []byte(raw))
+	a.doc = apidoc.Parse(t, []byte(raw))
 	return a
 }
 

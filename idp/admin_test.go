@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"mvnk/idp"
+	"mvnk/internal/testutil/apidoc"
 	"mvnk/store"
 	"mvnk/store/storetest"
 )
@@ -31,7 +32,7 @@ const adminToken = "admin-token"
 type adminAPI struct {
 	t   *testing.T
 	srv *httptest.Server
-	doc *apiDoc
+	doc *apidoc.Doc
 }
 
 func newAdminAPI(t *testing.T, db *store.DB) *adminAPI {
@@ -47,7 +48,7 @@ func newAdminAPI(t *testing.T, db *store.DB) *adminAPI {
 	t.Cleanup(srv.Close)
 	a := &adminAPI{t: t, srv: srv}
 	_, raw := a.do("GET", "/admin/v1/openapi.json", "", "")
-	a.doc = parseAPIDoc(t, []byte(raw))
+	a.doc = apidoc.Parse(t, []byte(raw))
 	return a
 }
 
@@ -73,7 +74,7 @@ func (a *adminAPI) doType(method, path, token, contentType, body string) (*http.
 	raw, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	if a.doc != nil {
-		a.doc.checkResponse(t, method, path, resp, raw)
+		a.doc.CheckResponse(t, method, path, resp, raw)
 	}
 	return resp, string(raw)
 }

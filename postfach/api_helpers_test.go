@@ -14,6 +14,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"mvnk/internal/testutil/apidoc"
 	"mvnk/postfach"
 	"mvnk/store"
 )
@@ -55,7 +56,7 @@ const (
 type apiFixture struct {
 	*fixture
 	srv  *httptest.Server
-	spec *apiSpec
+	spec *apidoc.Doc
 }
 
 func runAPI(t *testing.T, fn func(t *testing.T, f *apiFixture)) {
@@ -75,7 +76,7 @@ func runAPI(t *testing.T, fn func(t *testing.T, f *apiFixture)) {
 		api.Mount(mux)
 		srv := httptest.NewServer(mux)
 		t.Cleanup(srv.Close)
-		fn(t, &apiFixture{fixture: f, srv: srv, spec: parseAPISpec(t, postfach.APIDocument())})
+		fn(t, &apiFixture{fixture: f, srv: srv, spec: apidoc.Parse(t, postfach.APIDocument())})
 	})
 }
 
@@ -98,7 +99,7 @@ func (f *apiFixture) do(t *testing.T, method, path, token, contentType string, b
 	defer resp.Body.Close()
 	out, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
-	f.spec.checkResponse(t, method, path, resp, out)
+	f.spec.CheckResponse(t, method, path, resp, out)
 	return resp, out
 }
 

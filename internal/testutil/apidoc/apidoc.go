@@ -1,4 +1,7 @@
-package idp_test
+// Package apidoc checks HTTP answers against an OpenAPI 3.1 document in
+// tests: the operation, status and media type must be documented and the
+// body must fit its schema (the subset the project's documents use).
+package apidoc
 
 import (
 	"encoding/json"
@@ -13,22 +16,23 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// apiDoc is the admin API's OpenAPI document, parsed, with a checker for
+// Doc is an OpenAPI document, parsed, with a checker for
 // the schema subset it uses: $ref, type, required, properties,
 // additionalProperties: false, items, enum, minimum, maximum.
-type apiDoc struct{ root map[string]any }
+type Doc struct{ root map[string]any }
 
-func parseAPIDoc(t *testing.T, raw []byte) *apiDoc {
+// Parse reads an OpenAPI 3.1 document.
+func Parse(t testing.TB, raw []byte) *Doc {
 	var root map[string]any
 	require.NoError(t, json.Unmarshal(raw, &root))
 	require.Equal(t, "3.1.0", root["openapi"])
-	return &apiDoc{root: root}
+	return &Doc{root: root}
 }
 
 func obj(v any) map[string]any { m, _ := v.(map[string]any); return m }
 
 // resolve follows a local $ref ("#/components/…").
-func (d *apiDoc) resolve(node map[string]any) map[string]any {
+func (d *Doc) resolve(node map[string]any) map[string]any {
 	ref, ok := node["$ref"].(string)
 	if !ok {
 		return node
@@ -40,9 +44,9 @@ func (d *apiDoc) resolve(node map[string]any) map[string]any {
 	return d.resolve(cur)
 }
 
-// checkResponse fails t unless the document lists method+path+status
+// CheckResponse fails t unless the document lists method+path+status
 // with the response's content type, and the body fits its schema.
-func (d *apiDoc) checkResponse(t *testing.T, method, path string, resp *http.Response, body []byte) {
+func (d *Doc) CheckResponse(t testing.TB, method, path string, resp *http.Response, body []byte) {
 	t.Helper()
 	op := obj(obj(d.root["paths"])[d.template(path)])[strings.ToLower(method)]
 	require.NotNil(t, op, "%s %s is not documented", method, path)
@@ -57,12 +61,12 @@ func (d *apiDoc) checkResponse(t *testing.T, method, path string, resp *http.Res
 	require.NotNil(t, media, "%s %s %d: content type %s is not documented", method, path, resp.StatusCode, mt)
 	var v any
 	require.NoError(t, json.Unmarshal(body, &v))
-	errs := d.validate("body", obj(media["schema"]), v)
+	errs := d.Validate("body", obj(media["schema"]), v)
 	require.Empty(t, errs, "%s %s %d: %s", method, path, resp.StatusCode, body)
 }
 
 // template maps a request path to the documented path it matches.
-func (d *apiDoc) template(path string) string {
+func (d *Doc) template(path string) string {
 	path, _, _ = strings.Cut(path, "?")
 	for tpl := range obj(d.root["paths"]) {
 		if pathMatches(strings.Split(tpl, "/"), strings.Split(path, "/")) {
@@ -84,7 +88,9 @@ func pathMatches(tpl, segs []string) bool {
 	return true
 }
 
-func (d *apiDoc) validate(at string, schema map[string]any, v any) []string {
+// Validate lists where v does not fit schema (nil: it fits); at names v
+// in the messages.
+func (d *Doc) Validate(at string, schema map[string]any, v any) []string {
 	schema = d.resolve(schema)
 	if errs := checkType(at, schema, v); errs != nil {
 		return errs
@@ -104,7 +110,7 @@ func (d *apiDoc) validate(at string, schema map[string]any, v any) []string {
 	switch x := v.(type) {
 	case []any:
 		for i, item := range x {
-			errs = append(errs, d.validate(fmt.Sprintf("%s[%d]", at, i), obj(schema["items"]), item)...)
+			errs = append(errs, d.Validate(fmt.Sprintf("%s[%d]", at, i), obj(schema["items"]), item)...)
 		}
 	case map[string]any:
 		errs = append(errs, d.validateObject(at, schema, x)...)
@@ -112,7 +118,7 @@ func (d *apiDoc) validate(at string, schema map[string]any, v any) []string {
 	return errs
 }
 
-func (d *apiDoc) validateObject(at string, schema, v map[string]any) []string {
+func (d *Doc) validateObject(at string, schema, v map[string]any) []string {
 	var errs []string
 	required, _ := schema["required"].([]any)
 	for _, req := range required {
@@ -129,7 +135,7 @@ func (d *apiDoc) validateObject(at string, schema, v map[string]any) []string {
 			}
 			continue
 		}
-		errs = append(errs, d.validate(at+"."+k, obj(p), val)...)
+		errs = append(errs, d.Validate(at+"."+k, obj(p), val)...)
 	}
 	return errs
 }
@@ -161,23 +167,4 @@ func checkType(at string, schema map[string]any, v any) []string {
 		return nil
 	}
 	return []string{fmt.Sprintf("%s: want %s, got %s", at, want, got)}
-}
-
-// The checker itself: it must reject what the document forbids.
-func TestSchemaCheckerRejectsMismatches(t *testing.T) {
-	doc := parseAPIDoc(t, []byte(`{"openapi": "3.1.0", "components": {"schemas": {"P": {
-		"type": "object", "additionalProperties": false, "required": ["a"],
-		"properties": {"a": {"type": "integer", "minimum": 0}, "b": {"type": "array", "items": {"type": "string", "enum": ["x"]}}}}}}}`))
-	ref := map[string]any{"$ref": "#/components/schemas/P"}
-	require.Empty(t, doc.validate("v", ref, map[string]any{"a": 1.0, "b": []any{"x"}}))
-	for _, bad := range []any{
-		map[string]any{"b": []any{}},        // a missing
-		map[string]any{"a": 1.5},            // not an integer
-		map[string]any{"a": -1.0},           // below minimum
-		map[string]any{"a": 1.0, "c": true}, // undocumented
-		map[string]any{"a": 1.0, "b": []any{"y"}},
-		[]any{},
-	} {
-		require.NotEmpty(t, doc.validate("v", ref, bad), "%v", bad)
-	}
 }
