@@ -41,6 +41,7 @@ type Console struct {
 	Audit    login.Recorder // nil: changes are not audited
 	Grants   Grants         // connected services (services.go)
 	Tokens   Tokens
+	Unread   Unread // the Postfach's unread count; nil: no Postfach
 	Log      *slog.Logger
 }
 

@@ -25,7 +25,7 @@ func (m *Main) Build() error {
 	}
 	m.Portal = p
 	m.Metrics = newRegistry(m.DB)
-	m.Jobs = jobs.NewRunner(m.DB, m.Logger, jobs.Options{Poll: m.Config.JobPoll})
+	m.Jobs = jobs.NewRunner(m.DB, m.Logger, jobs.Options{Poll: m.Config.JobPoll, Lease: m.Config.JobLease})
 	pages, protocol := http.NewServeMux(), http.NewServeMux()
 	if err := m.buildMail(pages); err != nil {
 		return err

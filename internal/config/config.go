@@ -23,9 +23,11 @@ type Config struct {
 	KeyPrePublish   time.Duration
 	TokenMaxLife    time.Duration
 	JobPoll         time.Duration
+	JobLease        time.Duration
 	SMTP            SMTP // outgoing mail; Host "" = none (the dev mailbox with --dev)
 	Login           Login
 	EID             EID
+	Postfach        Postfach
 	ConfigFile      string
 }
 

@@ -28,7 +28,7 @@ func (s setting) Env() string { return "MVNK_" + strings.ToUpper(s.key) }
 // Flag is the command-line flag of the setting.
 func (s setting) Flag() string { return strings.ReplaceAll(s.key, "_", "-") }
 
-var settings = append(append(coreSettings, loginSettings...), eidSettings...)
+var settings = append(append(append(coreSettings, loginSettings...), eidSettings...), postfachSettings...)
 
 var coreSettings = []setting{
 	{key: "listen", def: "127.0.0.1:8080", usage: "address the HTTP server listens on (host:port)", set: setListen},
@@ -45,6 +45,7 @@ var coreSettings = []setting{
 	{key: "key_prepublish", def: "1h", usage: "how long a new signing key is published before it signs", set: duration(func(c *Config) *time.Duration { return &c.KeyPrePublish })},
 	{key: "token_max_lifetime", def: "24h", usage: "longest lifetime of a signed token; a retired key stays published this long", set: duration(func(c *Config) *time.Duration { return &c.TokenMaxLife })},
 	{key: "job_poll", def: "2s", usage: "how often a node looks for due background jobs", set: duration(func(c *Config) *time.Duration { return &c.JobPoll })},
+	{key: "job_lease", def: "5m", usage: "how long a node's claim on a job holds (and a job may run); a job of a node that died runs elsewhere after it", set: duration(func(c *Config) *time.Duration { return &c.JobLease })},
 	{key: "smtp_host", def: "", usage: "SMTP server for outgoing mail (required without --dev; with --dev and unset, mail goes to the dev mailbox /dev/mail)", set: setSMTPHost},
 	{key: "smtp_port", def: "587", usage: "SMTP server port (587 submission with starttls, 465 with tls)", set: setSMTPPort},
 	{key: "smtp_security", def: "starttls", usage: "starttls, tls (implicit TLS) or none (only for a localhost SMTP server)", set: oneOf(func(c *Config) *string { return &c.SMTP.Security }, "starttls", "tls", "none")},
