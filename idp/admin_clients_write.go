@@ -1,6 +1,7 @@
 package idp
 
 import (
+	"maps"
 	"net/http"
 	"strconv"
 
@@ -20,7 +21,7 @@ func (a *AdminAPI) createClient(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	a.record(r, audit.AdminClientCreated, c.ID, nil)
+	a.record(r, audit.AdminClientCreated, c.ID, p.AuditDetails())
 	w.Header().Set("Location", "/admin/v1/clients/"+c.ID)
 	writeJSON(w, http.StatusCreated, c.Resource(secret))
 }
@@ -53,7 +54,12 @@ func (a *AdminAPI) change(w http.ResponseWriter, r *http.Request, ch ClientChang
 		a.fail(w, r, err)
 		return
 	}
-	a.record(r, audit.AdminClientUpdated, c.ID, map[string]string{
-		"replace": strconv.FormatBool(ch.Replace), "new_secret": strconv.FormatBool(secret != "")})
+	details := map[string]string{"replace": strconv.FormatBool(ch.Replace), "new_secret": strconv.FormatBool(secret != "")}
+	p := ch.Patch
+	if ch.Replace && p.PostfachSenders == nil { // PUT cleared the list
+		p.PostfachSenders = &[]string{}
+	}
+	maps.Copy(details, p.AuditDetails())
+	a.record(r, audit.AdminClientUpdated, c.ID, details)
 	writeJSON(w, http.StatusOK, c.Resource(secret))
 }

@@ -31,6 +31,7 @@ const adminToken = "admin-token"
 // every answer is checked against the OpenAPI document.
 type adminAPI struct {
 	t   *testing.T
+	api *idp.AdminAPI
 	srv *httptest.Server
 	doc *apidoc.Doc
 }
@@ -43,10 +44,11 @@ func newAdminAPI(t *testing.T, db *store.DB) *adminAPI {
 		"expired":    {Active: false, ClientID: "ops", Scopes: []string{idp.AdminScope}},
 	}
 	mux := http.NewServeMux()
-	idp.NewAdminAPI(idp.NewClientStore(db), tokens, slog.New(slog.DiscardHandler)).Mount(mux)
+	api := idp.NewAdminAPI(idp.NewClientStore(db), tokens, slog.New(slog.DiscardHandler))
+	api.Mount(mux)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	a := &adminAPI{t: t, srv: srv}
+	a := &adminAPI{t: t, api: api, srv: srv}
 	_, raw := a.do("GET", "/admin/v1/openapi.json", "", "")
 	a.doc = apidoc.Parse(t, []byte(raw))
 	return a

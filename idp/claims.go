@@ -21,6 +21,9 @@ type ClaimData struct {
 	Username      string
 	Email         string
 	EmailVerified bool
+	// PostfachHandle addresses the account's Postfach (a random UUID,
+	// never the account id); released as postfach_handle.
+	PostfachHandle string
 	// Attributes by claim name (the names of idp/account/attrnames.go).
 	Attributes map[string]ClaimAttribute
 }
@@ -49,7 +52,19 @@ var scopeClaims = map[string][]string{
 	"email":   {"email", "email_verified"},
 	"address": {"address"},
 	"phone":   {account.AttrPhoneNumber},
+	// The address of the account's Postfach, for services that send
+	// Nachrichten and Bescheide there (postfach/). One handle per
+	// account: every service granted this scope learns the same one.
+	"postfach": {claimPostfachHandle},
 }
+
+const claimPostfachHandle = "postfach_handle"
+
+// idTokenScopes release their claims in the ID token as well as at
+// UserInfo. OIDC Core §5.4 keeps the claims of its own scopes to UserInfo
+// when an access token is issued; postfach is this provider's scope, and
+// its one claim is an address a service needs at login, like sub.
+var idTokenScopes = []string{"postfach"}
 
 // addressMembers are the members of the address claim (OIDC Core §5.1.1)
 // that accounts keep, each an attribute of its own.
@@ -79,7 +94,7 @@ func KnownClaim(name string) bool {
 // supportedClaims are the claims of discovery's claims_supported.
 func supportedClaims() []string {
 	out := []string{"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr", "sid", "at_hash"}
-	for _, scope := range []string{"profile", "email", "address", "phone"} {
+	for _, scope := range []string{"profile", "email", "address", "phone", "postfach"} {
 		out = append(out, scopeClaims[scope]...)
 	}
 	return append(out, "verified_claims")

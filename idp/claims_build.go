@@ -57,6 +57,8 @@ func (d *ClaimData) value(name string) (claimValue, bool) {
 		return d.joined(account.AttrGivenName, account.AttrFamilyName)
 	case "address":
 		return d.address()
+	case claimPostfachHandle: // the provider's own, never in verified_claims
+		return claimValue{value: d.PostfachHandle, source: "mvnk", level: 1}, d.PostfachHandle != ""
 	}
 	a, ok := d.Attributes[name]
 	if !ok || a.Value == "" {

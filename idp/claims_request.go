@@ -36,9 +36,10 @@ type claimsParam struct {
 // grantClaims decides which claims a grant releases. Scope claims go to
 // UserInfo only: every response type here issues an access token (OIDC
 // Core §5.4 last paragraph puts them in the ID token only when none is
-// issued). The ID token carries exactly what the claims parameter asks
-// of it (§5.5). A third-party client gets a claim only if its scope was
-// consented; a first-party client gets every claim it asks for.
+// issued). The ID token carries what the claims parameter asks of it
+// (§5.5), and the claims of idTokenScopes. A third-party client gets a
+// claim only if its scope was consented; a first-party client gets every
+// claim it asks for.
 func grantClaims(scopes []string, raw json.RawMessage, firstParty bool) claimGrant {
 	allowed := func(name string) bool {
 		scope := scopeOf(name)
@@ -47,6 +48,9 @@ func grantClaims(scopes []string, raw json.RawMessage, firstParty bool) claimGra
 	var g claimGrant
 	for _, scope := range scopes {
 		g.Userinfo.Plain = append(g.Userinfo.Plain, scopeClaims[scope]...)
+		if slices.Contains(idTokenScopes, scope) {
+			g.IDToken.Plain = append(g.IDToken.Plain, scopeClaims[scope]...)
+		}
 	}
 	var param claimsParam
 	if len(raw) > 0 && json.Unmarshal(raw, &param) != nil {

@@ -70,6 +70,9 @@ type Client struct {
 	// identifiers restricted_id and bpk2 (egov-standards §2.4); no other
 	// client ever gets them (claims_sector.go).
 	EIDIdentifiers bool
+	// PostfachSenders are the Behörden the client may send Postfach
+	// messages as; empty means its Owner only (PostfachSenderNames).
+	PostfachSenders []string
 
 	CreatedAt time.Time
 	UpdatedAt time.Time

@@ -38,6 +38,7 @@ type ClientPatch struct {
 	Description            *string             `json:"description,omitempty"`
 	PolicyURI              *string             `json:"policy_uri,omitempty"`
 	EIDIdentifiers         *bool               `json:"eid_identifiers,omitempty"`
+	PostfachSenders        *[]string           `json:"postfach_senders,omitempty"`
 }
 
 // Apply copies every set field of p onto c.
@@ -73,6 +74,7 @@ func (p *ClientPatch) Apply(c *Client) {
 	set(&c.Description, p.Description)
 	set(&c.PolicyURI, p.PolicyURI)
 	set(&c.EIDIdentifiers, p.EIDIdentifiers)
+	setList(&c.PostfachSenders, p.PostfachSenders)
 }
 
 func set[T any](dst *T, src *T) {

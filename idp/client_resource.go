@@ -38,6 +38,7 @@ type ClientResource struct {
 	Description            string              `json:"description"`
 	PolicyURI              string              `json:"policy_uri"`
 	EIDIdentifiers         bool                `json:"eid_identifiers"`
+	PostfachSenders        []string            `json:"postfach_senders"`
 	CreatedAt              time.Time           `json:"created_at"`
 	UpdatedAt              time.Time           `json:"updated_at"`
 }
@@ -61,8 +62,8 @@ func (c *Client) Resource(secret string) ClientResource {
 		FirstParty:           c.FirstParty, SubjectType: c.SubjectType,
 		SectorIdentifier: c.SectorIdentifier, MinTrustLevel: c.MinTrustLevel,
 		Staff: c.Staff, Description: c.Description, PolicyURI: c.PolicyURI,
-		EIDIdentifiers: c.EIDIdentifiers,
-		CreatedAt:      c.CreatedAt, UpdatedAt: c.UpdatedAt,
+		EIDIdentifiers: c.EIDIdentifiers, PostfachSenders: nonNil(c.PostfachSenders),
+		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
 	}
 }
 

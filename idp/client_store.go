@@ -53,7 +53,7 @@ func (s *SQLClientStore) CreateClient(ctx context.Context, c *Client) error {
 	}
 	_, err = s.db.ExecContext(ctx, `INSERT INTO clients (`+clientColumns+`, version)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-		        $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, 1)`, r.args()...)
+		        $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, 1)`, r.args()...)
 	if err = store.Classify(err); err != nil {
 		return fmt.Errorf("create client %q: %w", c.ID, err)
 	}

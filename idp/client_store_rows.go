@@ -15,14 +15,15 @@ const clientColumns = `id, name, owner, secret_hash, redirect_uris, post_logout_
 	backchannel_logout_uri, grant_types, scopes, audience, auth_method, jwks, jwks_uri,
 	public, require_pkce, require_par, access_token_format, access_token_lifetime,
 	refresh_token_lifetime, id_token_lifetime, first_party, subject_type,
-	sector_identifier, min_trust_level, created_at, updated_at, staff, description, policy_uri, eid_identifiers`
+	sector_identifier, min_trust_level, created_at, updated_at, staff, description, policy_uri, eid_identifiers,
+	postfach_senders`
 
 // clientRow is a Client in its stored form: lists and keys as JSON text,
 // lifetimes in seconds, instants in microseconds (store conventions).
 type clientRow struct {
 	c                                     *Client
 	redirects, postLogout, grants, scopes string
-	audience, jwks                        string
+	audience, jwks, senders               string
 }
 
 func toRow(c *Client) (clientRow, error) {
@@ -32,7 +33,8 @@ func toRow(c *Client) (clientRow, error) {
 		dst *string
 		src []string
 	}{{&r.redirects, c.RedirectURIs}, {&r.postLogout, c.PostLogoutRedirectURIs},
-		{&r.grants, c.GrantTypes}, {&r.scopes, c.Scopes}, {&r.audience, c.Audience}} {
+		{&r.grants, c.GrantTypes}, {&r.scopes, c.Scopes}, {&r.audience, c.Audience},
+		{&r.senders, c.PostfachSenders}} {
 		if *f.dst, err = jsonList(f.src); err != nil {
 			return r, err
 		}
@@ -59,7 +61,7 @@ func (r clientRow) args() []any {
 		c.Public, c.RequirePKCE, c.RequirePAR, c.AccessTokenFormat, seconds(c.AccessTokenLifetime),
 		seconds(c.RefreshTokenLifetime), seconds(c.IDTokenLifetime), c.FirstParty, c.SubjectType,
 		c.SectorIdentifier, c.MinTrustLevel, store.Micros(c.CreatedAt), store.Micros(c.UpdatedAt),
-		c.Staff, c.Description, c.PolicyURI, c.EIDIdentifiers}
+		c.Staff, c.Description, c.PolicyURI, c.EIDIdentifiers, r.senders}
 }
 
 func seconds(d time.Duration) int64 { return int64(d / time.Second) }
@@ -73,7 +75,7 @@ func scanClient(row interface{ Scan(...any) error }) (*Client, int64, error) {
 		&c.Public, &c.RequirePKCE, &c.RequirePAR, &c.AccessTokenFormat, &access,
 		&refresh, &idTok, &c.FirstParty, &c.SubjectType,
 		&c.SectorIdentifier, &c.MinTrustLevel, &created, &updated,
-		&c.Staff, &c.Description, &c.PolicyURI, &c.EIDIdentifiers, &version)
+		&c.Staff, &c.Description, &c.PolicyURI, &c.EIDIdentifiers, &r.senders, &version)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -89,7 +91,8 @@ func (r clientRow) decodeInto(c *Client) error {
 		dst *[]string
 		src string
 	}{{&c.RedirectURIs, r.redirects}, {&c.PostLogoutRedirectURIs, r.postLogout},
-		{&c.GrantTypes, r.grants}, {&c.Scopes, r.scopes}, {&c.Audience, r.audience}} {
+		{&c.GrantTypes, r.grants}, {&c.Scopes, r.scopes}, {&c.Audience, r.audience},
+		{&c.PostfachSenders, r.senders}} {
 		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
 			return fmt.Errorf("client %q: stored list unreadable: %w", c.ID, err)
 		}

@@ -36,6 +36,7 @@ func TestClientStoreRoundTrip(t *testing.T) {
 		in.Audience = []string{"https://api.mv.example"}
 		in.JWKS = &jose.JSONWebKeySet{Keys: []jose.JSONWebKey{{Key: priv.Public(), KeyID: "k1", Algorithm: "ES256", Use: "sig"}}}
 		in.RequirePAR, in.FirstParty, in.MinTrustLevel, in.EIDIdentifiers = true, true, 3, true
+		in.PostfachSenders = []string{"Landkreis Rostock", "Hansestadt Rostock, Bürgeramt"}
 		in.AccessTokenFormat, in.AccessTokenLifetime = idp.TokenOpaque, 15*time.Minute
 		require.NoError(t, s.CreateClient(ctx, in))
 		require.Len(t, in.ID, 26)

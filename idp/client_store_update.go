@@ -50,9 +50,9 @@ func (s *SQLClientStore) write(ctx context.Context, tx *sql.Tx, c *Client, versi
 		access_token_lifetime = $18, refresh_token_lifetime = $19, id_token_lifetime = $20,
 		first_party = $21, subject_type = $22, sector_identifier = $23, min_trust_level = $24,
 		created_at = $25, updated_at = $26, staff = $27, description = $28, policy_uri = $29,
-		eid_identifiers = $30,
+		eid_identifiers = $30, postfach_senders = $31,
 		version = version + 1
-		WHERE id = $1 AND version = $31`, append(r.args(), version)...)
+		WHERE id = $1 AND version = $32`, append(r.args(), version)...)
 	if err != nil {
 		return store.Classify(err)
 	}

@@ -42,6 +42,7 @@ func (c *Client) Validate() error {
 	c.validateAuth(v)
 	c.validateTokens(v)
 	c.validateSubject(v)
+	c.validatePostfachSenders(v)
 	if len(v.Fields) == 0 {
 		return nil
 	}

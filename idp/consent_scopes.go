@@ -39,6 +39,8 @@ var scopeTexts = map[string]ScopeText{
 	"email":   {"Ihre E-Mail-Adresse", "Your e-mail address"},
 	"address": {"Ihre Anschrift (Straße, Postleitzahl, Ort, Land)", "Your postal address (street, postcode, town, country)"},
 	"phone":   {"Ihre Telefonnummer", "Your telephone number"},
+	"postfach": {"Ihre Postfach-Kennung: damit kann der Dienst Ihnen Nachrichten und Bescheide in Ihr Postfach im MV-Nutzerkonto senden",
+		"Your Postfach identifier: with it the service can send messages and official decisions (Bescheide) to your Postfach in the MV-Nutzerkonto"},
 	"offline_access": {"Zugriff auf diese Daten auch dann, wenn Sie gerade nicht angemeldet sind",
 		"Access to this data even when you are not signed in"},
 }

@@ -69,7 +69,7 @@ func (p *Provider) metadata() metadata {
 		PAREndpoint:                      p.issuer + pathPAR, // RFC 9126 §5; RequirePAR is per client
 		RequestParameterSupported:        true,               // RFC 9101, request_object.go; request_uri only from PAR
 		RequestObjectSigningAlgs:         algNames(),
-		ScopesSupported:                  []string{"openid", "profile", "email", "address", "phone", "offline_access"},
+		ScopesSupported:                  []string{"openid", "profile", "email", "address", "phone", "postfach", "offline_access"},
 		ResponseTypesSupported:           []string{"code"},
 		ResponseModesSupported:           []string{"query", "form_post"},
 		GrantTypesSupported:              []string{"authorization_code", "refresh_token", "client_credentials"},

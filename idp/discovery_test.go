@@ -38,6 +38,8 @@ func TestDiscovery(t *testing.T) {
 			require.Contains(t, m["token_endpoint_auth_methods_supported"], "private_key_jwt")
 			require.Equal(t, e.srv.URL+"/oauth2/par", m["pushed_authorization_request_endpoint"])
 			require.Equal(t, false, m["require_pushed_authorization_requests"])
+			require.Contains(t, m["scopes_supported"], "postfach")
+			require.Contains(t, m["claims_supported"], "postfach_handle")
 		}
 	}, migrations...)
 }

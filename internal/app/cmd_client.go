@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -44,13 +45,15 @@ type clientCmd struct {
 
 // record writes an operator's change to the audit log. The operator is
 // whoever runs the command on this machine; the change itself is done.
-func (c clientCmd) record(ctx context.Context, kind, clientID string) error {
+func (c clientCmd) record(ctx context.Context, kind, clientID string, details map[string]string) error {
 	user := c.env.Getenv("USER")
 	if user == "" {
 		user = "unknown"
 	}
+	d := map[string]string{"via": "mvnk client"}
+	maps.Copy(d, details)
 	err := c.audit.Record(ctx, audit.Event{Type: kind, Actor: user, ActorKind: audit.ActorOperator, Subject: clientID,
-		Details: map[string]string{"via": "mvnk client"}})
+		Details: d})
 	if err != nil {
 		return fmt.Errorf("client %s changed, but the audit log could not be written: %w", clientID, err)
 	}
@@ -75,7 +78,7 @@ func (c clientCmd) run(ctx context.Context, verb, id string) error {
 	if err := c.store.DeleteClient(ctx, id); err != nil {
 		return err
 	}
-	if err := c.record(ctx, audit.AdminClientDeleted, id); err != nil {
+	if err := c.record(ctx, audit.AdminClientDeleted, id, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.env.Stdout, "client %s deleted\n", id)
@@ -91,7 +94,7 @@ func (c clientCmd) create(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := c.record(ctx, audit.AdminClientCreated, cl.ID); err != nil {
+	if err := c.record(ctx, audit.AdminClientCreated, cl.ID, p.AuditDetails()); err != nil {
 		return err
 	}
 	return c.printWithSecret(cl.Resource(secret))
@@ -106,7 +109,7 @@ func (c clientCmd) update(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	if err := c.record(ctx, audit.AdminClientUpdated, cl.ID); err != nil {
+	if err := c.record(ctx, audit.AdminClientUpdated, cl.ID, p.AuditDetails()); err != nil {
 		return err
 	}
 	return c.printWithSecret(cl.Resource(secret))
@@ -158,7 +161,7 @@ func (c clientCmd) print(r idp.ClientResource) error {
 		{"access_token", fmt.Sprintf("%s, %s", r.AccessTokenFormat, time.Duration(r.AccessTokenLifetime)*time.Second)},
 		{"first_party", fmt.Sprint(r.FirstParty)}, {"subject", r.SubjectType + " " + r.SectorIdentifier},
 		{"min_trust_level", fmt.Sprint(r.MinTrustLevel)}, {"staff", fmt.Sprint(r.Staff)},
-		{"eid_identifiers", fmt.Sprint(r.EIDIdentifiers)},
+		{"eid_identifiers", fmt.Sprint(r.EIDIdentifiers)}, {"postfach_senders", senderList(r)},
 		{"description", r.Description}, {"policy_uri", r.PolicyURI},
 	} {
 		if row[1] != "" {
@@ -166,6 +169,20 @@ func (c clientCmd) print(r idp.ClientResource) error {
 		}
 	}
 	return tw.Flush()
+}
+
+// senderList shows the Behörden the client sends Postfach messages as,
+// each quoted (names hold spaces and commas); the owner when no list is
+// registered.
+func senderList(r idp.ClientResource) string {
+	if len(r.PostfachSenders) == 0 && r.Owner != "" {
+		return fmt.Sprintf("%q (owner)", r.Owner)
+	}
+	quoted := make([]string, len(r.PostfachSenders))
+	for i, name := range r.PostfachSenders {
+		quoted[i] = fmt.Sprintf("%q", name)
+	}
+	return strings.Join(quoted, ", ")
 }
 
 func (c clientCmd) writeJSON(v any) error {
@@ -208,6 +225,7 @@ type clientFlags struct {
 	tokenFormat, subjectType, sector            string
 	jwksURI, jwksFile, description, policyURI   string
 	redirects, postLogout, grants, scopes, aud  stringList
+	senders                                     stringList
 	public, firstParty, pkce, par, staff        bool
 	eidIdentifiers                              bool
 	accessLifetime, refreshLifetime, idLifetime time.Duration
@@ -231,6 +249,7 @@ func (f *clientFlags) register(fs *flag.FlagSet, verb string) {
 	fs.Var(&f.grants, "grant-type", "authorization_code, refresh_token, client_credentials (repeatable)")
 	fs.Var(&f.scopes, "scope", "allowed scope (repeatable)")
 	fs.Var(&f.aud, "audience", "allowed audience (repeatable)")
+	fs.Var(&f.senders, "postfach-sender", `Behörde the client may send Postfach messages as (repeatable, replaces the list; default: the owner; "" clears)`)
 	fs.BoolVar(&f.public, "public", false, "public client (native/SPA): no secret, PKCE required")
 	fs.BoolVar(&f.firstParty, "first-party", false, "first-party service: no consent screen")
 	fs.BoolVar(&f.staff, "staff", false, "service for case workers: staff accounts only, no citizens")
@@ -275,6 +294,8 @@ func (f *clientFlags) patch() (idp.ClientPatch, error) {
 			p.Scopes = list(f.scopes)
 		case "audience":
 			p.Audience = list(f.aud)
+		case "postfach-sender":
+			p.PostfachSenders = list(f.senders)
 		case "public":
 			p.Public = &f.public
 		case "first-party":

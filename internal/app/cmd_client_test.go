@@ -147,3 +147,48 @@ func TestClientCommandTextPublicAndJWKS(t *testing.T) {
 	require.Empty(t, fv.Secret)
 	require.Equal(t, "fv-1", fv.JWKS.Keys[0].KeyID)
 }
+
+// --postfach-sender registers the Behörden a client may send Postfach
+// messages as; update replaces the list, "" clears it (back to the
+// owner); show lists them; invalid names are refused; each change is
+// audited with the names.
+func TestClientCommandPostfachSenders(t *testing.T) {
+	vars := devVars(t)
+	code, out, errOut := mvnk(t, vars, "client", "create", "--json", "--name", "Fachverfahren", "--owner", "Landesamt",
+		"--grant-type", "client_credentials", "--scope", "postfach.send",
+		"--postfach-sender", "Landkreis Rostock", "--postfach-sender", "Hansestadt Rostock, Bürgeramt")
+	require.Equal(t, 0, code, errOut)
+	c := clientJSON(t, out)
+	require.Equal(t, []string{"Landkreis Rostock", "Hansestadt Rostock, Bürgeramt"}, c.PostfachSenders)
+
+	code, out, _ = mvnk(t, vars, "client", "show", c.ID)
+	require.Equal(t, 0, code)
+	require.Contains(t, out, `postfach_senders:`)
+	require.Contains(t, out, `"Landkreis Rostock", "Hansestadt Rostock, Bürgeramt"`)
+
+	code, out, errOut = mvnk(t, vars, "client", "update", c.ID, "--json", "--postfach-sender", "Stadt Wismar")
+	require.Equal(t, 0, code, errOut)
+	require.Equal(t, []string{"Stadt Wismar"}, clientJSON(t, out).PostfachSenders, "update replaces the list")
+
+	code, _, errOut = mvnk(t, vars, "client", "update", c.ID, "--postfach-sender", "Stadt\tWismar")
+	require.Equal(t, 1, code)
+	requireOneLine(t, errOut, "postfach_senders[0]")
+
+	code, out, errOut = mvnk(t, vars, "client", "update", c.ID, "--postfach-sender", "")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, `"Landesamt" (owner)`, "no list: the owner")
+
+	code, out, _ = mvnk(t, vars, "audit", "list", "--json")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, `"postfach_senders": "\"Stadt Wismar\""`)
+	require.Contains(t, out, "nur als Owner")
+}
+
+// --scope postfach registers the scope that releases postfach_handle.
+func TestClientCommandScopePostfach(t *testing.T) {
+	vars := devVars(t)
+	code, out, errOut := mvnk(t, vars, "client", "create", "--json", "--name", "Wohngeld",
+		"--redirect-uri", "https://wohngeld.mv.example/cb", "--scope", "openid", "--scope", "postfach")
+	require.Equal(t, 0, code, errOut)
+	require.Equal(t, []string{"openid", "postfach"}, clientJSON(t, out).Scopes)
+}

@@ -25,7 +25,7 @@ func (c accountClaims) ClaimData(ctx context.Context, accountID string) (*idp.Cl
 		return nil, err
 	}
 	d := &idp.ClaimData{Username: acct.Username, Email: acct.Email, EmailVerified: acct.EmailVerified,
-		Attributes: make(map[string]idp.ClaimAttribute, len(attrs))}
+		PostfachHandle: acct.PostfachHandle, Attributes: make(map[string]idp.ClaimAttribute, len(attrs))}
 	for _, at := range attrs {
 		d.Attributes[at.Name] = idp.ClaimAttribute{Value: at.Value, Source: at.Source, Level: at.Level,
 			VerifiedAt: at.UpdatedAt}

@@ -144,10 +144,10 @@ var (
 )
 
 // formAction is the action of the page's first form other than the
-// language switch of the page header.
+// language switch and the session-extend form of the page header.
 func formAction(page string) string {
 	for _, m := range formActions.FindAllStringSubmatch(page, -1) {
-		if a := html.UnescapeString(m[1]); a != "/sprache" {
+		if a := html.UnescapeString(m[1]); a != "/sprache" && a != "/konto/sitzung/verlaengern" {
 			return a
 		}
 	}
