@@ -11,12 +11,13 @@ import (
 	"mvnk/eid/trust"
 	"mvnk/idp"
 	"mvnk/idp/account"
+	"mvnk/internal/app"
 )
 
 // eidJourney is a journey whose login has the eID simulator (the app
 // wires it in development mode; until it does, the test does).
-func eidJourney(t *testing.T) *journey {
-	j := newJourney(t)
+func eidJourney(t *testing.T, setup ...func(*app.Main)) *journey {
+	j := newJourney(t, setup...)
 	if j.App.Console.Login.Bridge == nil {
 		_, err := j.App.DB.Migrate(context.Background(), simulator.Migrations)
 		require.NoError(t, err)

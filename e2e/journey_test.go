@@ -30,12 +30,16 @@ type journey struct {
 	URL string // the server's base URL, without a trailing slash
 }
 
-// newJourney starts the server and opens a German tab.
-func newJourney(t *testing.T) *journey {
+// newJourney starts the server and opens a German tab. setup runs on the
+// built app before the server starts (a test's clock, say).
+func newJourney(t *testing.T, setup ...func(*app.Main)) *journey {
 	t.Helper()
 	sharedBrowser(t) // skip before starting the server
 	srv := httptest.NewUnstartedServer(nil)
 	m := openApp(t, "http://"+srv.Listener.Addr().String())
+	for _, f := range setup {
+		f(m)
+	}
 	srv.Config.Handler = m.Handler()
 	srv.Start()
 	t.Cleanup(srv.Close)

@@ -10,17 +10,18 @@ import (
 )
 
 // API is the sender API of the Postfach (/api/postfach/v1): Fachverfahren
-// deliver messages and Bescheide, read their delivery facts and post ZBP
-// status updates. It is described by the OpenAPI 3.1 document it serves
+// deliver messages and Bescheide, read their delivery facts and the
+// citizens' replies, post ZBP status updates, check a recipient's opt-out
+// and manage their webhook. It is described by the OpenAPI 3.1 document it serves
 // at /api/postfach/v1/openapi.json (openapi.json).
 type API struct {
 	Store      *Store
 	Tokens     TokenIntrospector
 	Senders    SenderPolicy
 	Recipients Recipients
-	Webhooks   *Webhooks // the senders' callbacks; nil: none (not used by these routes yet)
-	// Enqueue runs in the transaction that stores a new message (the
-	// citizen's e-mail notice job); nil: nothing is enqueued.
+	Webhooks   *Webhooks // the senders' callbacks (/webhook routes); nil: those answer 404
+	// Enqueue runs in the transaction that stores a new message, for
+	// extra jobs; nil: none. (The citizen's e-mail notice is Store.Notices.)
 	Enqueue func(tx *sql.Tx, m *Message) error
 	Logger  *slog.Logger
 	Now     func() time.Time // reserved for time-dependent answers; nil: time.Now
@@ -72,6 +73,14 @@ func (a *API) Mount(mux *http.ServeMux) {
 	mux.Handle("GET "+apiPrefix+"/messages", a.requireScope(ScopeStatus, a.listMessages))
 	mux.Handle("GET "+apiPrefix+"/messages/{id}", a.requireScope(ScopeStatus, a.getMessage))
 	mux.Handle("POST "+apiPrefix+"/applications/{id}/status", a.requireScope(ScopeSend, a.postStatus))
+	mux.Handle("GET "+apiPrefix+"/replies/{id}", a.requireScope(ScopeStatus, a.getReply))
+	mux.Handle("GET "+apiPrefix+"/replies/{id}/attachments/{attachment_id}", a.requireScope(ScopeStatus, a.getReplyAttachment))
+	mux.Handle("GET "+apiPrefix+"/recipients/{handle}", a.requireScope(ScopeSend, a.getRecipient))
+	mux.Handle("PUT "+apiPrefix+"/webhook", a.requireScope(ScopeSend, a.putWebhook))
+	mux.Handle("GET "+apiPrefix+"/webhook", a.requireScope(ScopeSend, a.getWebhook))
+	mux.Handle("DELETE "+apiPrefix+"/webhook", a.requireScope(ScopeSend, a.deleteWebhook))
+	mux.Handle("POST "+apiPrefix+"/webhook/secret", a.requireScope(ScopeSend, a.rotateWebhookSecret))
+	mux.Handle("GET "+apiPrefix+"/webhook/deliveries", a.requireScope(ScopeSend, a.listWebhookDeliveries))
 	mux.HandleFunc("GET "+apiPrefix+"/openapi.json", serveAPIDoc)
 	mux.HandleFunc(apiPrefix+"/", a.noRoute)
 }
@@ -83,10 +92,14 @@ func (a *API) noRoute(w http.ResponseWriter, r *http.Request) {
 	switch p := r.URL.Path; {
 	case p == apiPrefix+"/messages":
 		allow = "GET, POST"
-	case matchPath(p, apiPrefix+"/messages/{id}"), p == apiPrefix+"/openapi.json":
+	case matchPath(p, apiPrefix+"/messages/{id}"), p == apiPrefix+"/openapi.json",
+		matchPath(p, apiPrefix+"/replies/{id}"), matchPath(p, apiPrefix+"/replies/{id}/attachments/{a}"),
+		matchPath(p, apiPrefix+"/recipients/{handle}"), p == apiPrefix+"/webhook/deliveries":
 		allow = "GET"
-	case matchPath(p, apiPrefix+"/applications/{id}/status"):
+	case matchPath(p, apiPrefix+"/applications/{id}/status"), p == apiPrefix+"/webhook/secret":
 		allow = "POST"
+	case p == apiPrefix+"/webhook":
+		allow = "GET, PUT, DELETE"
 	}
 	if allow == "" {
 		writeAPIProblem(w, apiProblem(probNotFound, "Diese Adresse gibt es in der Postfach-API nicht."))

@@ -51,7 +51,7 @@ func apiDecodeError(err error) error {
 	var typeErr *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &tooLarge):
-		return &apiRequestError{probTooLarge, fmt.Sprintf("Die Anfrage ist größer als %d MiB.", maxSendBody>>20)}
+		return &apiRequestError{probTooLarge, "Die Anfrage ist größer als " + byteSize(tooLarge.Limit) + "."}
 	case errors.As(err, &typeErr):
 		return &apiRequestError{probMalformed, fmt.Sprintf("Feld %q hat den falschen Typ (erwartet: %s).", typeErr.Field, typeErr.Type)}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
@@ -67,4 +67,12 @@ func writeAPIJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+// byteSize writes a request limit for people: 48 MiB, 64 KiB.
+func byteSize(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
 }

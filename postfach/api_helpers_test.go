@@ -60,7 +60,7 @@ type apiFixture struct {
 }
 
 func runAPI(t *testing.T, fn func(t *testing.T, f *apiFixture)) {
-	runStore(t, func(t *testing.T, f *fixture) {
+	runFull(t, func(t *testing.T, f *fixture) {
 		tokens := apiTokens{
 			tokSend:     {Active: true, ClientID: "bauamt-app", Scopes: []string{postfach.ScopeSend, postfach.ScopeStatus}},
 			tokStatus:   {Active: true, ClientID: "bauamt-app", Scopes: []string{postfach.ScopeStatus}},
@@ -72,6 +72,7 @@ func runAPI(t *testing.T, fn func(t *testing.T, f *apiFixture)) {
 		senders := apiSenders{"bauamt-app": {apiSender}, "other-app": {"Stadt Y"}}
 		api := postfach.NewAPI(f.st, tokens, senders, apiRecipients{mailbox.Handle: mailbox.AccountID},
 			slog.New(slog.NewTextHandler(io.Discard, nil)))
+		api.Webhooks = f.hooks
 		mux := http.NewServeMux()
 		api.Mount(mux)
 		srv := httptest.NewServer(mux)

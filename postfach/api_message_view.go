@@ -5,17 +5,20 @@ import "time"
 // messageView is what a sender sees of its message: the delivery facts
 // (egov-standards §4.1 evidence), never the content.
 type messageView struct {
-	ID               string     `json:"id"`
-	Kind             Kind       `json:"kind"`
-	Subject          string     `json:"subject"`
-	Sender           string     `json:"sender"`
-	Service          string     `json:"service,omitempty"`
-	LeikaID          string     `json:"leika_id,omitempty"`
-	Reference        string     `json:"reference,omitempty"`
-	ApplicationID    string     `json:"application_id,omitempty"`
-	RequiredLevel    int        `json:"required_level"`
-	BekanntgabeRule  Rule       `json:"bekanntgabe_rule"`
-	OptOut           bool       `json:"electronic_bekanntgabe_excluded"`
+	ID              string `json:"id"`
+	Kind            Kind   `json:"kind"`
+	Subject         string `json:"subject"`
+	Sender          string `json:"sender"`
+	Service         string `json:"service,omitempty"`
+	LeikaID         string `json:"leika_id,omitempty"`
+	Reference       string `json:"reference,omitempty"`
+	ApplicationID   string `json:"application_id,omitempty"`
+	RequiredLevel   int    `json:"required_level"`
+	BekanntgabeRule Rule   `json:"bekanntgabe_rule"`
+	OptOut          bool   `json:"electronic_bekanntgabe_excluded"`
+	// Electronic is !OptOut: the citizen's consent to electronic
+	// Bekanntgabe as it stood at provision (as GET /recipients/{handle}).
+	Electronic       bool       `json:"electronic_bekanntgabe"`
 	State            State      `json:"state"`
 	ProvidedAt       time.Time  `json:"provided_at"`
 	NotifiedAt       *time.Time `json:"notified_at,omitempty"`
@@ -29,7 +32,7 @@ func viewMessage(m *Message) messageView {
 	return messageView{ID: m.ID, Kind: m.Kind, Subject: m.Subject, Sender: m.Sender.Name,
 		Service: m.Service, LeikaID: m.LeikaID, Reference: m.Reference,
 		ApplicationID: m.ApplicationID, RequiredLevel: int(m.RequiredLevel),
-		BekanntgabeRule: m.Rule, OptOut: m.OptOut, State: m.State, ProvidedAt: m.ProvidedAt,
+		BekanntgabeRule: m.Rule, OptOut: m.OptOut, Electronic: !m.OptOut, State: m.State, ProvidedAt: m.ProvidedAt,
 		NotifiedAt: m.NotifiedAt, FirstRetrievedAt: m.FirstRetrievedAt,
 		RetrievedLevel: int(m.RetrievedLevel), DeemedNotifiedAt: m.DeemedNotifiedAt,
 		ProvisionEndedAt: m.ProvisionEndedAt}

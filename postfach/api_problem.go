@@ -30,13 +30,19 @@ var (
 	probHash         = apiProblemDef{"hash-mismatch", 422, "Prüfsumme stimmt nicht"}
 	probKind         = apiProblemDef{"unknown-kind", 422, "Unbekannte Nachrichtenart"}
 	probValidation   = apiProblemDef{"validation", 422, "Ungültige Angaben"}
+	probWebhookURL   = apiProblemDef{"invalid-webhook-url", 422, "Ungültige Webhook-Adresse"}
+	probWebhookEvent = apiProblemDef{"unknown-webhook-event", 422, "Unbekannter Ereignistyp"}
 	probInternal     = apiProblemDef{"internal", 500, "Interner Fehler"}
 )
+
+// probNoRecipient is probRecipient where the handle is the resource asked
+// for (GET /recipients/{handle}): the same type, answered with 404.
+var probNoRecipient = apiProblemDef{probRecipient.slug, 404, probRecipient.title}
 
 // apiProblems lists every problem type, for the document's check.
 var apiProblems = []apiProblemDef{probMalformed, probUnauthorized, probScope, probSender,
 	probNotFound, probMethod, probTooLarge, probAttTooLarge, probMediaType, probRecipient,
-	probHash, probKind, probValidation, probInternal}
+	probHash, probKind, probValidation, probWebhookURL, probWebhookEvent, probInternal}
 
 // problemTypePrefix makes a slug a stable type URN (RFC 9457 §3.1.1).
 const problemTypePrefix = "urn:mvnk:problem:postfach:"

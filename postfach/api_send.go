@@ -3,6 +3,7 @@ package postfach
 import (
 	"errors"
 	"net/http"
+	"strings"
 	"unicode/utf8"
 
 	"mvnk/store"
@@ -62,7 +63,7 @@ func (a *API) resolve(r *http.Request, clientID string, req *sendRequest) (*Mess
 		}
 	}
 	if req.Recipient == "" {
-		return nil, &InvalidError{Fields: []FieldError{{"recipient", CodeRequired}}}
+		return nil, &InvalidError{Fields: []FieldError{{Field: "recipient", Code: CodeRequired}}}
 	}
 	account, err := a.Recipients.MailboxByHandle(r.Context(), req.Recipient)
 	if errors.Is(err, store.ErrNotFound) {
@@ -84,10 +85,25 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeAPIProblem(w, apiProblem(re.def, re.detail))
 	case errors.As(err, &ie):
 		writeAPIProblem(w, invalidProblem(ie.Fields))
+	case errors.Is(err, ErrWebhookURL):
+		writeAPIProblem(w, apiProblem(probWebhookURL, "Die Adresse muss eine https-URL ohne Zugangsdaten und Fragment sein (http nur für localhost)."))
+	case errors.Is(err, ErrWebhookEventType):
+		writeAPIProblem(w, apiProblem(probWebhookEvent, "Mindestens ein Ereignistyp ist nötig; erlaubt sind: "+strings.Join(WebhookEventTypes, ", ")+"."))
 	case errors.Is(err, store.ErrNotFound):
-		writeAPIProblem(w, apiProblem(probNotFound, "Diese Nachricht gibt es nicht oder sie stammt nicht von diesem Client."))
+		writeAPIProblem(w, apiProblem(probNotFound, notFoundDetail(err)))
 	default:
 		a.Logger.Error("postfach api failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		writeAPIProblem(w, apiProblem(probInternal, "Die Anfrage konnte nicht bearbeitet werden."))
 	}
+}
+
+// notFoundDetail names what was not found.
+func notFoundDetail(err error) string {
+	switch {
+	case errors.Is(err, ErrNoMessage):
+		return "Diese Nachricht gibt es nicht oder sie stammt nicht von diesem Client."
+	case errors.Is(err, ErrNoReply):
+		return "Diese Antwort gibt es nicht oder sie gilt keiner Nachricht dieses Clients."
+	}
+	return "Das Angefragte gibt es nicht oder es gehört nicht zu diesem Client."
 }

@@ -54,7 +54,7 @@ func (a *API) readStatus(w http.ResponseWriter, r *http.Request) (*StatusUpdate,
 		return nil, err
 	}
 	if req.Sender == "" {
-		return nil, &InvalidError{Fields: []FieldError{{"sender", CodeRequired}}}
+		return nil, &InvalidError{Fields: []FieldError{{Field: "sender", Code: CodeRequired}}}
 	}
 	return &StatusUpdate{AccountID: msg.Mailbox.AccountID, ApplicationID: r.PathValue("id"),
 		Sender: msg.Sender, Service: req.Service, Status: Status(req.Status), Details: req.Details}, nil

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"time"
 
 	"mvnk/store"
 )
@@ -90,4 +91,30 @@ func (b *FSBlobs) Delete(_ context.Context, id string) error {
 		return err
 	}
 	return nil
+}
+
+// List returns the ids of blobs whose file was last written before
+// olderThan. Temporary files of an interrupted Put are not blobs.
+func (b *FSBlobs) List(_ context.Context, olderThan time.Time) ([]string, error) {
+	entries, err := os.ReadDir(b.dir)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !blobID.MatchString(e.Name()) {
+			continue
+		}
+		info, err := e.Info()
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // deleted meanwhile
+		}
+		if err != nil {
+			return nil, err
+		}
+		if info.ModTime().Before(olderThan) {
+			ids = append(ids, e.Name())
+		}
+	}
+	return ids, nil
 }

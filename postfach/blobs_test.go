@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -23,6 +24,12 @@ func testBlobs(t *testing.T, b postfach.Blobs) {
 	got, err := b.Get(ctx, id)
 	require.NoError(t, err)
 	require.Equal(t, "inhalt", string(got))
+	ids, err := b.List(ctx, time.Now().Add(time.Minute))
+	require.NoError(t, err)
+	require.Equal(t, []string{id}, ids)
+	ids, err = b.List(ctx, time.Now().Add(-time.Minute))
+	require.NoError(t, err)
+	require.Empty(t, ids, "written after olderThan")
 	require.NoError(t, b.Delete(ctx, id))
 	require.NoError(t, b.Delete(ctx, id), "deleting twice is fine")
 	_, err = b.Get(ctx, id)

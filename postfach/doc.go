@@ -7,13 +7,26 @@
 // What is encrypted at rest (per-mailbox data key, AES-256-GCM, the key
 // itself sealed under the master key, see crypto.go):
 //   - the message body (additional data: the message id),
-//   - every attachment's content (additional data: the attachment id).
+//   - the body of a citizen's reply (additional data: the reply id),
+//   - every attachment's content, of messages and of replies alike
+//     (additional data: the attachment id).
+//
+// Reply attachments have a table of their own (postfach_reply_attachments),
+// so a message's attachment list never mixes in the citizen's files; both
+// tables' ids name blobs in the same Blobs store, and SweepOrphanBlobs
+// removes blobs that neither references.
+//
+// Senders learn what happened through webhooks queued in the transaction
+// of the change (Store.Events): message.retrieved, message.bekanntgegeben,
+// message.not_retrieved, reply.created — ids and times only. The e-mail
+// notice of a provision (Notifier, OZG § 9 S. 6) names the sender and the
+// day, never subject, body or attachments.
 //
 // What stays in clear, because the inbox lists, filters and sorts by it
 // and a message above the session's level still shows sender, kind and
 // date: kind, sender, service, Leistungs-ID, reference (Aktenzeichen),
 // application id, subject, attachment names, media types, sizes and
-// hashes, and all dates and states. The subject is kept in clear as in the
+// hashes (of reply attachments too), and all dates and states. The subject is kept in clear as in the
 // BundID ZBP (its "title" is shown in the inbox list); senders must not
 // put content needing protection in it — the API documentation says so.
 // Search therefore covers only this clear metadata (subject, sender name,

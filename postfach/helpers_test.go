@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha512"
 	"encoding/hex"
+	"errors"
 	"io"
 	"log/slog"
 	"testing"
@@ -14,13 +15,19 @@ import (
 
 	"mvnk/audit"
 	"mvnk/eid/trust"
+	"mvnk/internal/mail"
 	"mvnk/keys"
 	"mvnk/postfach"
 	"mvnk/store"
+	"mvnk/store/jobs"
 	"mvnk/store/storetest"
 )
 
 var sets = []store.Migrations{audit.Migrations, postfach.Migrations}
+
+// fullSets adds the jobs, mail and webhook tables Events and Notices need.
+var fullSets = []store.Migrations{audit.Migrations, jobs.Migrations, mail.Migrations,
+	postfach.Migrations, postfach.WebhookMigrations}
 
 // fixture is a store on a fresh database with a settable clock.
 type fixture struct {
@@ -29,6 +36,7 @@ type fixture struct {
 	svc   *postfach.Service
 	audit *audit.Log
 	now   time.Time
+	hooks *postfach.Webhooks // runFull only; also f.st.Events
 }
 
 func newFixture(t testing.TB, db *store.DB, blobs postfach.Blobs) *fixture {
@@ -47,6 +55,17 @@ func newFixture(t testing.TB, db *store.DB, blobs postfach.Blobs) *fixture {
 
 func runStore(t *testing.T, fn func(t *testing.T, f *fixture)) {
 	storetest.Run(t, func(t *testing.T, db *store.DB) { fn(t, newFixture(t, db, nil)) }, sets...)
+}
+
+// runFull is runStore on fullSets, the store's webhook events going to
+// f.hooks (wall clock: its signatures must pass a receiver's check).
+func runFull(t *testing.T, fn func(t *testing.T, f *fixture)) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, nil)
+		f.hooks = whNew(t, db, postfach.WebhookOptions{})
+		f.st.Events = f.hooks
+		fn(t, f)
+	}, fullSets...)
 }
 
 var mailbox = postfach.Mailbox{Handle: "6f1c2a0e-9d7b-4c55-8a1e-1f2b3c4d5e6f", AccountID: "acct1"}
@@ -81,4 +100,20 @@ func auditTypes(t *testing.T, f *fixture) []string {
 		types = append(types, entries[i].Type)
 	}
 	return types
+}
+
+// count runs a COUNT(*) query on the fixture's database.
+func count(t *testing.T, f *fixture, query string, args ...any) int {
+	t.Helper()
+	return whCount(t, f.db, query, args...)
+}
+
+// failingEvents is an EventQueue that always fails: the change that
+// caused the event must roll back with it.
+type failingEvents struct{}
+
+var errEventQueue = errors.New("event queue down")
+
+func (failingEvents) Enqueue(context.Context, jobs.Execer, string, postfach.WebhookEvent) error {
+	return errEventQueue
 }

@@ -49,13 +49,13 @@ func (u StatusUpdate) Text() string { return StatusTexts[u.Status] }
 func (u *StatusUpdate) Validate() []FieldError {
 	var errs []FieldError
 	if _, ok := StatusTexts[u.Status]; !ok {
-		errs = append(errs, FieldError{"status", "unknown_status"})
+		errs = append(errs, FieldError{Field: "status", Code: "unknown_status"})
 	}
 	if u.ApplicationID == "" {
-		errs = append(errs, FieldError{"application_id", CodeRequired})
+		errs = append(errs, FieldError{Field: "application_id", Code: CodeRequired})
 	}
 	if utf8.RuneCountInString(u.Details) > 50 {
-		errs = append(errs, FieldError{"details", CodeTooLong})
+		errs = append(errs, FieldError{Field: "details", Code: CodeTooLong})
 	}
 	return errs
 }

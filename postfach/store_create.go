@@ -9,6 +9,7 @@ import (
 	"mvnk/audit"
 	"mvnk/eid/trust"
 	"mvnk/store"
+	"mvnk/store/jobs"
 )
 
 // CreateOptions are the sender's extras to Create.
@@ -22,7 +23,8 @@ type CreateOptions struct {
 }
 
 // Create validates and stores m with its attachments, in one transaction
-// with the audit evidence of its provision. It fills m.ID, the attachment
+// with the audit evidence of its provision and, with Store.Notices and
+// the mailbox's NotifyEmail, the JobNotify job of its e-mail notice. It fills m.ID, the attachment
 // ids, State and ProvidedAt. created is false when IdempotencyKey found
 // an earlier message; then only its id is returned and nothing is stored.
 func (s *Store) Create(ctx context.Context, m *Message, opts CreateOptions) (id string, created bool, err error) {
@@ -101,8 +103,11 @@ func (s *Store) dropBlobs(ctx context.Context, list []Attachment) {
 }
 
 func (s *Store) insert(ctx context.Context, tx *sql.Tx, key mailboxKey, m *Message, opts CreateOptions) error {
-	err := tx.QueryRowContext(ctx, `SELECT opt_out_electronic FROM postfach_mailboxes
-		WHERE account_id = $1`, m.Mailbox.AccountID).Scan(&m.OptOut)
+	// The opt-out in force now applies to this message (OZG § 9 S. 2):
+	// a later change of the setting does not change it.
+	var notify bool
+	err := tx.QueryRowContext(ctx, `SELECT opt_out_electronic, notify_email FROM postfach_mailboxes
+		WHERE account_id = $1`, m.Mailbox.AccountID).Scan(&m.OptOut, &notify)
 	if err != nil {
 		return store.Classify(err)
 	}
@@ -111,6 +116,12 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, key mailboxKey, m *Messa
 	}
 	if err := insertAttachments(ctx, tx, m); err != nil {
 		return err
+	}
+	if s.Notices && notify { // OZG § 9 S. 6: the notice goes out on the day of provision
+		err := jobs.Enqueue(ctx, tx, jobs.Job{Kind: JobNotify, Payload: m.ID, UniqueKey: JobNotify + ":" + m.ID})
+		if err != nil {
+			return err
+		}
 	}
 	if opts.Enqueue != nil {
 		if err := opts.Enqueue(tx, m); err != nil {

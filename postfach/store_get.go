@@ -31,13 +31,7 @@ func (s *Store) Get(ctx context.Context, accountID, id string) (*Message, error)
 // GetForSender returns message id if clientID delivered it, without body
 // and attachments: a sender sees the delivery facts, not the content.
 func (s *Store) GetForSender(ctx context.Context, clientID, id string) (*Message, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM postfach_messages
-		WHERE id = $1 AND sender_client = $2`, id, clientID)
-	m, err := scanMessage(row)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, ErrNoMessage
-	}
-	return m, err
+	return s.messageWhere(ctx, "id = $1 AND sender_client = $2", id, clientID)
 }
 
 func (s *Store) openBody(ctx context.Context, m *Message, body string) (string, error) {
@@ -54,8 +48,14 @@ func (s *Store) openBody(ctx context.Context, m *Message, body string) (string, 
 }
 
 func (s *Store) attachments(ctx context.Context, messageID string) ([]Attachment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, filename, media_type, size, sha512
+	return s.attachmentRows(ctx, `SELECT id, filename, media_type, size, sha512
 		FROM postfach_attachments WHERE message_id = $1 ORDER BY position`, messageID)
+}
+
+// attachmentRows reads attachment metadata rows (id, filename, media
+// type, size, sha512) of query q.
+func (s *Store) attachmentRows(ctx context.Context, q string, args ...any) ([]Attachment, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, store.Classify(err)
 	}

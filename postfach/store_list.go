@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"mvnk/store"
 )
 
@@ -130,4 +133,26 @@ func (s *Store) ListByApplication(ctx context.Context, clientID, applicationID s
 		list = append(list, m)
 	}
 	return list, rows.Err()
+}
+
+// Senders lists the distinct sender names in the account's mailbox
+// (inbox and archive), in German alphabetical order, for the inbox filter.
+func (s *Store) Senders(ctx context.Context, accountID string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT sender_name FROM postfach_messages
+		WHERE account_id = $1`, accountID)
+	if err != nil {
+		return nil, store.Classify(err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	// Sorted here, not by ORDER BY: the databases' collations differ.
+	collate.New(language.German).SortStrings(names)
+	return names, rows.Err()
 }

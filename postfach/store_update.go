@@ -14,7 +14,8 @@ import (
 // MarkRetrieved records that a session at level opened message id. Only
 // the first retrieval counts (a conditional UPDATE, safe across nodes);
 // first tells whether this was it. The retrieval is evidence under
-// § 41 Abs. 2a VwVfG and is audited in the same transaction.
+// § 41 Abs. 2a VwVfG and is audited in the same transaction, which also
+// queues the sender's message.retrieved webhook (Store.Events).
 func (s *Store) MarkRetrieved(ctx context.Context, accountID, id string, level trust.Level) (m *Message, first bool, err error) {
 	m, err = s.Get(ctx, accountID, id)
 	if err != nil {
@@ -32,10 +33,18 @@ func (s *Store) MarkRetrieved(ctx context.Context, accountID, id string, level t
 		if first, err = affected(res, err); !first || err != nil {
 			return err
 		}
-		return s.recordTx(ctx, tx, audit.Event{Type: EventRetrieved, Actor: accountID,
+		err = s.recordTx(ctx, tx, audit.Event{Type: EventRetrieved, Actor: accountID,
 			ActorKind: audit.ActorAccount, Subject: id, Time: now,
 			Details: map[string]string{"level": strconv.Itoa(int(level)), "sender": m.Sender.ClientID}})
+		if err != nil {
+			return err
+		}
+		return s.enqueueEvent(ctx, tx, m.Sender.ClientID, WebhookEvent{Type: WebhookMessageRetrieved,
+			MessageID: id, ApplicationID: m.ApplicationID, OccurredAt: now})
 	})
+	if err != nil {
+		return nil, false, err
+	}
 	if first {
 		m.FirstRetrievedAt, m.RetrievedLevel = &now, level
 		if m.State == Bereitgestellt {
@@ -58,14 +67,20 @@ func affected(res sql.Result, err error) (bool, error) {
 // notice counts: § 41 Abs. 2a's ten days run from it.
 func (s *Store) MarkNotified(ctx context.Context, id, addr string, at time.Time) error {
 	return s.db.InTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE postfach_messages SET notified_at = $1,
-			notification_addr = $2 WHERE id = $3 AND notified_at IS NULL`, store.Micros(at), addr, id)
-		if ok, err := affected(res, err); !ok || err != nil {
-			return err
-		}
-		return s.recordTx(ctx, tx, audit.Event{Type: EventNotified, ActorKind: audit.ActorSystem,
-			Subject: id, Time: at, Details: map[string]string{"address": addr}})
+		_, err := s.markNotifiedTx(ctx, tx, id, addr, at)
+		return err
 	})
+}
+
+// markNotifiedTx records the notice in tx; false: an earlier one counts.
+func (s *Store) markNotifiedTx(ctx context.Context, tx *sql.Tx, id, addr string, at time.Time) (bool, error) {
+	res, err := tx.ExecContext(ctx, `UPDATE postfach_messages SET notified_at = $1,
+		notification_addr = $2 WHERE id = $3 AND notified_at IS NULL`, store.Micros(at), addr, id)
+	if ok, err := affected(res, err); !ok || err != nil {
+		return false, err
+	}
+	return true, s.recordTx(ctx, tx, audit.Event{Type: EventNotified, ActorKind: audit.ActorSystem,
+		Subject: id, Time: at, Details: map[string]string{"address": addr}})
 }
 
 // Archive moves a message into (archived true) or out of the archive.
@@ -89,9 +104,10 @@ func orNotFound(err error) error {
 	return ErrNoMessage
 }
 
-// Delete removes a message and its attachments. A Bescheid with a
-// Bekanntgabe rule stays until its Bekanntgabe is final — effective, or
-// the provision ended — since the citizen's copy is the proof of access.
+// Delete removes a message, its attachments and the replies to it. A
+// Bescheid with a Bekanntgabe rule stays until its Bekanntgabe is final —
+// effective, or the provision ended — since the citizen's copy is the
+// proof of access.
 func (s *Store) Delete(ctx context.Context, accountID, id string) error {
 	m, err := s.Get(ctx, accountID, id)
 	if err != nil {
@@ -99,6 +115,12 @@ func (s *Store) Delete(ctx context.Context, accountID, id string) error {
 	}
 	if m.Delivery().Rule != RuleNone && m.State != Bekanntgegeben && m.State != NichtAbgerufen {
 		return ErrBekanntgabePending
+	}
+	replyFiles, err := s.attachmentRows(ctx, `SELECT a.id, a.filename, a.media_type, a.size, a.sha512
+		FROM postfach_reply_attachments a JOIN postfach_replies r ON r.id = a.reply_id
+		WHERE r.message_id = $1`, id)
+	if err != nil {
+		return err
 	}
 	err = s.db.InTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM postfach_messages WHERE id = $1`, id); err != nil {
@@ -109,6 +131,7 @@ func (s *Store) Delete(ctx context.Context, accountID, id string) error {
 	})
 	if err == nil {
 		s.dropBlobs(ctx, m.Attachments) // after the commit: a failed delete keeps them
+		s.dropBlobs(ctx, replyFiles)    // (a crash in between leaves orphans for SweepOrphanBlobs)
 	}
 	return err
 }

@@ -26,7 +26,7 @@ const (
 )
 
 // SweepEvent is one Bescheid whose Bekanntgabe took effect or whose
-// provision ended; the caller turns it into a webhook to Sender.
+// provision ended; its webhook to Sender is queued already (Store.Events).
 type SweepEvent struct {
 	Type          string // Webhook… constants
 	MessageID     string
@@ -37,9 +37,10 @@ type SweepEvent struct {
 
 // Sweep is the periodic job: it marks every pending Bescheid whose
 // Bekanntgabe is effective at now, or whose § 41 (2a) provision ended
-// unretrieved, writes that to the audit log as evidence and returns the
-// events. Each message is settled in its own transaction with a
-// conditional UPDATE, so sweeps on several nodes report it once.
+// unretrieved, writes that to the audit log as evidence, queues the
+// sender's webhook (Store.Events) and returns the events. Each message is
+// settled in its own transaction with a conditional UPDATE, so sweeps on
+// several nodes report it once.
 func (s *Service) Sweep(ctx context.Context, now time.Time) ([]SweepEvent, error) {
 	pending, err := s.pendingBescheide(ctx)
 	if err != nil {
@@ -108,9 +109,25 @@ func (s *Service) settle(ctx context.Context, m *Message, ev SweepEvent) (settle
 		if settled, err = affected(res, err); !settled || err != nil {
 			return err
 		}
-		return s.recordTx(ctx, tx, audit.Event{Type: auditType, ActorKind: audit.ActorSystem,
+		err = s.recordTx(ctx, tx, audit.Event{Type: auditType, ActorKind: audit.ActorSystem,
 			ClientID: m.Sender.ClientID, Subject: m.ID, Details: map[string]string{
 				"rule": string(m.Rule), "at": ev.At.Format(time.RFC3339)}})
+		if err != nil {
+			return err
+		}
+		return s.enqueueEvent(ctx, tx, m.Sender.ClientID, WebhookEvent{Type: ev.Type,
+			MessageID: m.ID, ApplicationID: m.ApplicationID, OccurredAt: ev.At})
 	})
-	return settled, err
+	return settled && err == nil, err
+}
+
+// JobSweep is the periodic job of Service.SweepJob (hourly is enough: the
+// rules count whole days, and a late run marks the same day).
+const JobSweep = "postfach.sweep"
+
+// SweepJob is the handler of JobSweep: Sweep at the store's clock. The
+// senders learn of each settled Bescheid by webhook (Store.Events).
+func (s *Service) SweepJob(ctx context.Context, _ string) error {
+	_, err := s.Sweep(ctx, s.Store.Now())
+	return err
 }

@@ -28,11 +28,13 @@ const (
 var MediaTypes = []string{"application/pdf", "image/png", "image/jpeg", "application/xml",
 	"text/xml", "text/plain", "text/csv"}
 
-// FieldError is one problem with a message. Code is stable: the API maps
-// it onto its problem+json type.
+// FieldError is one problem with a message or reply. Code is stable: the
+// API maps it onto its problem+json type. Message is a German text for a
+// citizen's page (set by CreateReply), not part of the API's answer.
 type FieldError struct {
-	Field string `json:"field"`
-	Code  string `json:"code"`
+	Field   string `json:"field"`
+	Code    string `json:"code"`
+	Message string `json:"-"`
 }
 
 // Codes of FieldError.
@@ -57,7 +59,7 @@ var leikaPattern = regexp.MustCompile(`^urn:de:fim:leika:leistung:[0-9]+$`)
 // Validate checks m as a sender delivered it; nil means it may be stored.
 func (m *Message) Validate() []FieldError {
 	var errs []FieldError
-	add := func(field, code string) { errs = append(errs, FieldError{field, code}) }
+	add := func(field, code string) { errs = append(errs, FieldError{Field: field, Code: code}) }
 	m.validateHeader(add)
 	m.validateRule(add)
 	validateAttachments(m.Attachments, add)

@@ -33,7 +33,7 @@ func (m *Main) Build() error {
 	if err := m.buildIdP(pages, protocol); err != nil {
 		return &StartError{Err: err}
 	}
-	if err := m.buildPostfach(protocol); err != nil {
+	if err := m.buildPostfach(pages, protocol); err != nil {
 		return &StartError{Err: err}
 	}
 	m.Jobs.Every("keys.rotate", time.Hour, func(ctx context.Context, _ string) error {

@@ -48,6 +48,9 @@ type Main struct {
 	Audit   *audit.Log
 	Mail    *mail.Outbox
 
+	Postfach      *postfach.Store   // the citizen mailboxes; tests set its clock
+	PostfachSweep *postfach.Service // the Bekanntgabe sweep
+
 	master  []byte
 	handler http.Handler
 }

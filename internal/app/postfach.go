@@ -5,28 +5,78 @@ import (
 	"net/http"
 	"time"
 
+	"mvnk/eid/trust"
 	"mvnk/idp"
 	"mvnk/idp/account"
+	"mvnk/idp/console"
 	"mvnk/keys"
 	"mvnk/postfach"
+	"mvnk/postfach/inbox"
 )
 
-// buildPostfach mounts the Postfach's API for Fachverfahren on root (a
-// protocol surface: bearer tokens of this IdP, no CSRF) and registers the
-// delivery of its webhooks with the job runner.
-func (m *Main) buildPostfach(root *http.ServeMux) error {
+// buildPostfach wires the Postfach: its API for Fachverfahren on protocol
+// (bearer tokens of this IdP, no CSRF), the citizen's pages inside "Mein
+// Konto" on pages, and its jobs: webhooks, the e-mail notice of
+// provision, the Bekanntgabe sweep and the sweep of orphaned blobs.
+func (m *Main) buildPostfach(pages, protocol *http.ServeMux) error {
 	sealer, err := keys.NewSealer(m.master)
 	if err != nil {
 		return err
 	}
-	st := postfach.NewStore(m.DB, sealer, nil, m.Audit)
-	api := postfach.NewAPI(st, postfachTokens{m.IdP}, clientSenders{idp.NewClientStore(m.DB)},
-		postfachRecipients{account.NewStore(m.DB)}, m.Logger)
-	api.Mount(root)
+	blobs, err := m.postfachBlobs()
+	if err != nil {
+		return err
+	}
+	accounts := account.NewStore(m.DB)
 	hooks := postfach.NewWebhooks(m.DB, sealer, m.Logger, postfach.WebhookOptions{})
+	st := postfach.NewStore(m.DB, sealer, blobs, m.Audit)
+	st.Events, st.Notices = hooks, true
+	m.Postfach, m.PostfachSweep = st, postfach.NewService(st)
+
+	api := postfach.NewAPI(st, postfachTokens{m.IdP}, clientSenders{idp.NewClientStore(m.DB)},
+		postfachRecipients{accounts}, m.Logger)
+	api.Webhooks = hooks
+	api.Mount(protocol)
+
+	ib, err := inbox.New(m.Portal, st, m.postfachGuard(accounts), m.Logger)
+	if err != nil {
+		return err
+	}
+	ib.Mount(pages)
+	m.Console.Unread = ib.UnreadCount
+
+	notifier := &postfach.Notifier{Store: st, Addresses: noticeAddresses{accounts}, Mail: m.Mail,
+		InboxURL: m.Config.Issuer() + console.PostfachPath, Log: m.Logger}
 	m.Jobs.Handle(postfach.JobWebhookDeliver, hooks.Deliver)
+	m.Jobs.Handle(postfach.JobNotify, notifier.Notify)
 	m.Jobs.Every(postfach.JobWebhookPurge, 24*time.Hour, hooks.Purge)
+	m.Jobs.Every(postfach.JobSweep, time.Hour, m.PostfachSweep.SweepJob)
+	m.Jobs.Every(postfach.JobOrphanBlobs, time.Hour, st.SweepOrphanBlobs)
 	return nil
+}
+
+// postfachBlobs: attachments in the database, or as files under the
+// configured directory.
+func (m *Main) postfachBlobs() (postfach.Blobs, error) {
+	if dir := m.Config.Postfach.AttachmentsDir; dir != "" {
+		b, err := postfach.NewFSBlobs(dir)
+		if err != nil {
+			return nil, &StartError{Setting: "MVNK_POSTFACH_ATTACHMENTS_DIR", Err: err}
+		}
+		return b, nil
+	}
+	return nil, nil // NewStore's default: the database
+}
+
+// postfachGuard gives the Postfach's pages the console's login session:
+// the account, its Postfach handle and the session's trust level.
+func (m *Main) postfachGuard(accounts *account.Store) inbox.Guard {
+	return func(h func(w http.ResponseWriter, r *http.Request, rd inbox.Reader)) http.HandlerFunc {
+		return m.Console.Protect(func(w http.ResponseWriter, r *http.Request, v *console.Viewer) {
+			level, _, _ := trust.Parse(v.Session.ACR)
+			h(w, r, inbox.Reader{AccountID: v.Account.ID, Handle: v.Account.PostfachHandle, Level: level})
+		})
+	}
 }
 
 // postfachTokens hands the API the provider's own introspection.
@@ -37,16 +87,11 @@ func (t postfachTokens) Introspect(ctx context.Context, token string) (postfach.
 	return postfach.TokenInfo{Active: info.Active, ClientID: info.ClientID, Scopes: info.Scopes, Subject: info.Subject}, err
 }
 
-// clientSenders: a client sends as the Behörde its registration names
-// (the client's owner).
-type clientSenders struct{ clients idp.ClientStore }
+// clientSenders: the Behörden a client's registration lets it send as.
+type clientSenders struct{ clients *idp.SQLClientStore }
 
 func (s clientSenders) AllowedSenders(ctx context.Context, clientID string) ([]string, error) {
-	c, err := s.clients.GetClient(ctx, clientID)
-	if err != nil || c.Owner == "" {
-		return nil, err
-	}
-	return []string{c.Owner}, nil
+	return s.clients.PostfachSenders(ctx, clientID)
 }
 
 // postfachRecipients finds the account of a Postfach handle.
@@ -58,4 +103,16 @@ func (r postfachRecipients) MailboxByHandle(ctx context.Context, handle string) 
 		return "", err
 	}
 	return a.ID, nil
+}
+
+// noticeAddresses: the e-mail notice goes to the account's confirmed
+// address only.
+type noticeAddresses struct{ accounts *account.Store }
+
+func (n noticeAddresses) NoticeAddress(ctx context.Context, accountID string) (string, error) {
+	a, err := n.accounts.GetByID(ctx, accountID)
+	if err != nil || !a.EmailVerified {
+		return "", err
+	}
+	return a.Email, nil
 }
