@@ -40,6 +40,12 @@ type WebhookOptions struct {
 	Attempts int              // per event; default 24 (about a day with the runner's back-off)
 	Keep     time.Duration    // how long the delivery log is kept; default 30 days
 	Now      func() time.Time // nil: time.Now
+	// AllowPrivate lets endpoints be on private networks (RFC 1918, RFC
+	// 4193), where Fachverfahren of an administration network live.
+	AllowPrivate bool
+	// AllowLoopback lets endpoints be on this host, over plain http too:
+	// development and tests only.
+	AllowLoopback bool
 }
 
 // Webhooks registers sender endpoints and delivers signed callbacks.
@@ -48,6 +54,7 @@ type Webhooks struct {
 	sealer *keys.Sealer
 	log    *slog.Logger
 	opts   WebhookOptions
+	policy addressPolicy
 	client *http.Client
 }
 
@@ -66,14 +73,7 @@ func NewWebhooks(db *store.DB, sealer *keys.Sealer, logger *slog.Logger, opts We
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Webhooks{db: db, sealer: sealer, log: logger, opts: opts, client: webhookClient(opts.Timeout)}
-}
-
-// webhookClient never follows a redirect: the registered URL is the only
-// place a signed event goes (a 3xx counts as a failed attempt).
-func webhookClient(timeout time.Duration) *http.Client {
-	return &http.Client{
-		Timeout:       timeout,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	policy := addressPolicy{private: opts.AllowPrivate, loopback: opts.AllowLoopback}
+	return &Webhooks{db: db, sealer: sealer, log: logger, opts: opts, policy: policy,
+		client: webhookClient(opts.Timeout, policy)}
 }

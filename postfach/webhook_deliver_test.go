@@ -155,7 +155,7 @@ func TestWebhookSurvivesRestartAfterCommit(t *testing.T) {
 			require.NoError(t, err)
 			_, err = db1.Migrate(ctx, whSets...)
 			require.NoError(t, err)
-			w1 := postfach.NewWebhooks(db1, sealer, whQuiet, postfach.WebhookOptions{})
+			w1 := postfach.NewWebhooks(db1, sealer, whQuiet, postfach.WebhookOptions{AllowLoopback: true})
 			whRegister(t, w1, rc, "fv1")
 			whEnqueue(t, db1, w1, "fv1", whEvent)
 			_ = whRunner(db1, w1, &whClock{now: time.Now()}) // never runs
@@ -164,7 +164,7 @@ func TestWebhookSurvivesRestartAfterCommit(t *testing.T) {
 			db2, err := store.Open(ctx, url, store.Options{})
 			require.NoError(t, err)
 			t.Cleanup(func() { db2.Close() })
-			w2 := postfach.NewWebhooks(db2, sealer, whQuiet, postfach.WebhookOptions{})
+			w2 := postfach.NewWebhooks(db2, sealer, whQuiet, postfach.WebhookOptions{AllowLoopback: true})
 			require.Equal(t, 1, whRunDue(t, whRunner(db2, w2, &whClock{now: time.Now().Add(time.Second)})))
 			bodies, verified := rc.received()
 			require.Len(t, bodies, 1)

@@ -5,7 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"net"
+	"net/netip"
 	"net/url"
 	"slices"
 	"time"
@@ -13,7 +13,7 @@ import (
 
 // Errors of Register.
 var (
-	ErrWebhookURL       = errors.New("webhook: URL must be https (http only for 127.0.0.1 or localhost)")
+	ErrWebhookURL       = errors.New("webhook: URL must be https")
 	ErrWebhookEventType = errors.New("webhook: unknown event type")
 )
 
@@ -28,15 +28,20 @@ type WebhookEndpoint struct {
 }
 
 // validateWebhookEndpoint: HTTPS only, as FIT-Connect demands of callback
-// URLs (§5.7); plain HTTP to the loopback host is for tests and dev.
-func validateWebhookEndpoint(rawURL string, events []string) error {
+// URLs (§5.7); plain HTTP only to this host where the policy allows
+// loopback (development and tests); a literal address must be one the
+// policy allows.
+func validateWebhookEndpoint(rawURL string, events []string, p addressPolicy) error {
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Host == "" || u.User != nil || u.Fragment != "" {
 		return ErrWebhookURL
 	}
+	host := u.Hostname()
 	switch {
+	case !p.allowsHost(host):
+		return fmt.Errorf("%w: %s", ErrWebhookAddress, host)
 	case u.Scheme == "https":
-	case u.Scheme == "http" && webhookLoopback(u.Hostname()):
+	case u.Scheme == "http" && p.loopback && isLoopbackHost(host):
 	default:
 		return ErrWebhookURL
 	}
@@ -51,12 +56,12 @@ func validateWebhookEndpoint(rawURL string, events []string) error {
 	return nil
 }
 
-func webhookLoopback(host string) bool {
+func isLoopbackHost(host string) bool {
 	if host == "localhost" {
 		return true
 	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.Unmap().IsLoopback()
 }
 
 // newWebhookSecret: 256 random bits as base64url text (43 characters); the

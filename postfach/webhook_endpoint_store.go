@@ -13,7 +13,7 @@ import (
 // random secret, returned here once; an update keeps the secret and
 // returns "" (use RotateSecret for a new one).
 func (w *Webhooks) Register(ctx context.Context, clientID, rawURL string, events []string) (secret string, err error) {
-	if err := validateWebhookEndpoint(rawURL, events); err != nil {
+	if err := validateWebhookEndpoint(rawURL, events, w.policy); err != nil {
 		return "", err
 	}
 	now := store.Micros(w.opts.Now())

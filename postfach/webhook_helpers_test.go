@@ -29,7 +29,9 @@ func whSealer(t *testing.T) *keys.Sealer {
 	return s
 }
 
+// whNew: the test receivers are httptest servers on 127.0.0.1.
 func whNew(t *testing.T, db *store.DB, opts postfach.WebhookOptions) *postfach.Webhooks {
+	opts.AllowLoopback = true
 	return postfach.NewWebhooks(db, whSealer(t), whQuiet, opts)
 }
 

@@ -13,6 +13,7 @@ import (
 	"mvnk/idp"
 	"mvnk/idp/account"
 	"mvnk/internal/config"
+	"mvnk/postfach"
 	"mvnk/store"
 )
 
@@ -32,7 +33,12 @@ func runAccount(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer m.Close()
-	cmd := accountCmd{env: env, db: m.DB, store: account.NewStore(m.DB), flags: &af, login: m.Config.Login, audit: m.Audit}
+	mailboxes, err := m.postfachStore()
+	if err != nil {
+		return err
+	}
+	cmd := accountCmd{env: env, db: m.DB, store: account.NewStore(m.DB), flags: &af, login: m.Config.Login, audit: m.Audit,
+		postfach: mailboxes}
 	return cmd.run(ctx, sc.verb, sc.id)
 }
 
@@ -43,6 +49,8 @@ type accountCmd struct {
 	flags *accountFlags
 	login config.Login
 	audit *audit.Log
+	// postfach is erased with the account.
+	postfach *postfach.Store
 }
 
 func (c accountCmd) record(ctx context.Context, kind, id string) error {
@@ -138,6 +146,9 @@ func (c accountCmd) delete(ctx context.Context, id string) error {
 		return err
 	}
 	if _, err := idp.ForgetAccount(ctx, c.db, id); err != nil {
+		return err
+	}
+	if err := c.postfach.EraseMailbox(ctx, id); err != nil {
 		return err
 	}
 	d, err := c.store.Delete(ctx, id)

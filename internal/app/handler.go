@@ -76,7 +76,7 @@ func (m *Main) routes(pages, protocol *http.ServeMux) http.Handler {
 	admin := idp.NewAdminAPI(idp.NewClientStore(m.DB), m.IdP, m.Logger)
 	admin.Audit = m.Audit
 	admin.Accounts = accountAuthenticator(m.DB, m.Config.Login)
-	admin.Forget = m.IdP
+	admin.Forget = m.forget
 	admin.Mount(root)
 	// Protocol surfaces outside the pages' CSRF check: the eID endpoints
 	// (TC token, SAML ACS) and the Postfach API for Fachverfahren.

@@ -53,6 +53,7 @@ type Main struct {
 
 	master  []byte
 	handler http.Handler
+	forget  accountForgetter // what deleting an account ends and erases
 }
 
 // Migrations lists every component's schema, in dependency order.

@@ -19,17 +19,17 @@ import (
 // Konto" on pages, and its jobs: webhooks, the e-mail notice of
 // provision, the Bekanntgabe sweep and the sweep of orphaned blobs.
 func (m *Main) buildPostfach(pages, protocol *http.ServeMux) error {
+	st, err := m.postfachStore()
+	if err != nil {
+		return err
+	}
 	sealer, err := keys.NewSealer(m.master)
 	if err != nil {
 		return err
 	}
-	blobs, err := m.postfachBlobs()
-	if err != nil {
-		return err
-	}
 	accounts := account.NewStore(m.DB)
-	hooks := postfach.NewWebhooks(m.DB, sealer, m.Logger, postfach.WebhookOptions{})
-	st := postfach.NewStore(m.DB, sealer, blobs, m.Audit)
+	hooks := postfach.NewWebhooks(m.DB, sealer, m.Logger, postfach.WebhookOptions{
+		AllowPrivate: m.Config.Postfach.WebhookPrivate, AllowLoopback: m.Config.Dev})
 	st.Events, st.Notices = hooks, true
 	m.Postfach, m.PostfachSweep = st, postfach.NewService(st)
 
@@ -44,6 +44,8 @@ func (m *Main) buildPostfach(pages, protocol *http.ServeMux) error {
 	}
 	ib.Mount(pages)
 	m.Console.Unread = ib.UnreadCount
+	forget := accountForgetter{tokens: m.IdP, postfach: st}
+	m.Console.Tokens, m.forget = forget, forget
 
 	notifier := &postfach.Notifier{Store: st, Addresses: noticeAddresses{accounts}, Mail: m.Mail,
 		InboxURL: m.Config.Issuer() + console.PostfachPath, Log: m.Logger}
@@ -55,8 +57,34 @@ func (m *Main) buildPostfach(pages, protocol *http.ServeMux) error {
 	return nil
 }
 
-// postfachBlobs: attachments in the database, or as files under the
-// configured directory.
+// postfachStore opens the Postfach's store: attachments in the database,
+// or as files under the configured directory.
+func (m *Main) postfachStore() (*postfach.Store, error) {
+	sealer, err := keys.NewSealer(m.master)
+	if err != nil {
+		return nil, err
+	}
+	blobs, err := m.postfachBlobs()
+	if err != nil {
+		return nil, err
+	}
+	return postfach.NewStore(m.DB, sealer, blobs, m.Audit), nil
+}
+
+// accountForgetter ends what the provider issued for a deleted account and
+// erases its Postfach.
+type accountForgetter struct {
+	tokens   interface{ ForgetAccount(context.Context, string) error }
+	postfach *postfach.Store
+}
+
+func (f accountForgetter) ForgetAccount(ctx context.Context, accountID string) error {
+	if err := f.tokens.ForgetAccount(ctx, accountID); err != nil {
+		return err
+	}
+	return f.postfach.EraseMailbox(ctx, accountID)
+}
+
 func (m *Main) postfachBlobs() (postfach.Blobs, error) {
 	if dir := m.Config.Postfach.AttachmentsDir; dir != "" {
 		b, err := postfach.NewFSBlobs(dir)

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"mvnk/internal/app"
 )
 
 // A Fachverfahren with a client-credentials token of this IdP delivers a
@@ -36,4 +38,30 @@ func TestFachverfahrenSendsBescheid(t *testing.T) {
 	code, problem := apiCall(t, other.Client(context.Background()), http.MethodPost, n.url+"/api/postfach/v1/messages", body)
 	require.Equal(t, http.StatusForbidden, code)
 	require.Contains(t, problem, "insufficient-scope")
+}
+
+// Deleting an account (`mvnk account delete`) erases its Postfach: the
+// sender finds the message gone, and no row of it is left.
+func TestAccountDeleteErasesPostfach(t *testing.T) {
+	vars := devVars(t)
+	n := startNode(t, vars)
+	createAccount(t, vars, "erika", "erika@example.de")
+	handle := postfachHandle(t, vars, "erika")
+	fv := fachverfahren(t, vars, n, "Landkreis Vorpommern-Greifswald")
+	code, answer := apiCall(t, fv, http.MethodPost, n.url+"/api/postfach/v1/messages",
+		messageJSON(handle, []byte("%PDF-1.7 Anlage"), map[string]any{"reply_allowed": true}))
+	require.Equal(t, http.StatusCreated, code, answer)
+	id := jsonField(t, answer, "id")
+
+	e, out, stderr := env(vars)
+	require.Equal(t, 0, app.Run(context.Background(), []string{"account", "show", "erika", "--json"}, e), stderr.String())
+	e, _, stderr = env(vars)
+	require.Equal(t, 0, app.Run(context.Background(), []string{"account", "delete", jsonField(t, out.String(), "id")}, e), stderr.String())
+
+	code, _ = apiCall(t, fv, http.MethodGet, n.url+"/api/postfach/v1/messages/"+id, "")
+	require.Equal(t, http.StatusNotFound, code)
+	db := openDB(t, vars)
+	for _, table := range []string{"postfach_messages", "postfach_attachments", "postfach_blobs", "postfach_mailboxes"} {
+		require.Zero(t, count(t, db, "SELECT COUNT(*) FROM "+table), table)
+	}
 }

@@ -1,10 +1,5 @@
 package config
 
-import (
-	"fmt"
-	"strconv"
-)
-
 // EID chooses the identification service behind "Mit Online-Ausweis" and
 // the step-up to substanziell and hoch, and holds its settings.
 type EID struct {
@@ -28,14 +23,7 @@ func str(field func(*Config) *string) func(*Config, string) error {
 	return func(c *Config, v string) error { *field(c) = v; return nil }
 }
 
-func setEIDSimulator(c *Config, v string) error {
-	b, err := strconv.ParseBool(v)
-	if err != nil {
-		return fmt.Errorf("%q is not true or false", v)
-	}
-	c.EID.AllowSimulator = b
-	return nil
-}
+var setEIDSimulator = boolean(func(c *Config) *bool { return &c.EID.AllowSimulator })
 
 var eidSettings = []setting{
 	{key: "eid", def: "", usage: "identification service for eID login and step-up: off, simulator, tr03130 or bundid (default: simulator with --dev, else off)",

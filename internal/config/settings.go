@@ -106,14 +106,19 @@ func setDataDir(c *Config, v string) error {
 	return nil
 }
 
-func setDev(c *Config, v string) error {
-	b, err := strconv.ParseBool(v)
-	if err != nil {
-		return fmt.Errorf("%q is not true or false", v)
+// boolean parses true or false into the field.
+func boolean(field func(*Config) *bool) func(*Config, string) error {
+	return func(c *Config, v string) error {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("%q is not true or false", v)
+		}
+		*field(c) = b
+		return nil
 	}
-	c.Dev = b
-	return nil
 }
+
+var setDev = boolean(func(c *Config) *bool { return &c.Dev })
 
 func duration(field func(*Config) *time.Duration) func(*Config, string) error {
 	return func(c *Config, v string) error {
