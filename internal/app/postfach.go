@@ -74,7 +74,9 @@ func (m *Main) postfachStore() (*postfach.Store, error) {
 // accountForgetter ends what the provider issued for a deleted account and
 // erases its Postfach.
 type accountForgetter struct {
-	tokens   interface{ ForgetAccount(context.Context, string) error }
+	tokens interface {
+		ForgetAccount(context.Context, string) error
+	}
 	postfach *postfach.Store
 }
 
