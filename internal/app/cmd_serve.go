@@ -27,6 +27,13 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	if err := m.Build(); err != nil {
 		return err
 	}
+	if cfg.Dev {
+		if err := m.seedDemo(ctx); err != nil {
+			return err
+		}
+		logger.Warn("Demo-Konto / demo account", "anmeldung", DemoUsername, "passwort", DemoPassword,
+			"postfach", cfg.Issuer()+"/konto/postfach")
+	}
 	ln, err := m.Listen()
 	if err != nil {
 		return err

@@ -95,10 +95,14 @@ func messageJSON(recipient string, content []byte, fields map[string]any) string
 // consoleLogin logs a fresh browser in through the login page on the way
 // to a page of "Mein Konto" and returns that page.
 func consoleLogin(t testing.TB, b *http.Client, n *node, login, target string) (*http.Response, string) {
+	return consoleLoginWith(t, b, n, login, webPassword, target)
+}
+
+func consoleLoginWith(t testing.TB, b *http.Client, n *node, login, password, target string) (*http.Response, string) {
 	t.Helper()
 	resp, page := fetch(t, b, n.url+target)
 	require.Equal(t, "/anmelden", resp.Request.URL.Path)
-	return submit(t, b, n.url, "/anmelden", page, url.Values{"login": {login}, "password": {webPassword},
+	return submit(t, b, n.url, "/anmelden", page, url.Values{"login": {login}, "password": {password},
 		"weiter": {resp.Request.URL.Query().Get("weiter")}})
 }
 

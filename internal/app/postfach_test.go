@@ -48,6 +48,10 @@ func TestAccountDeleteErasesPostfach(t *testing.T) {
 	createAccount(t, vars, "erika", "erika@example.de")
 	handle := postfachHandle(t, vars, "erika")
 	fv := fachverfahren(t, vars, n, "Landkreis Vorpommern-Greifswald")
+	before := map[string]int{} // the demo account's
+	for _, table := range []string{"postfach_attachments", "postfach_blobs"} {
+		before[table] = count(t, openDB(t, vars), "SELECT COUNT(*) FROM "+table)
+	}
 	code, answer := apiCall(t, fv, http.MethodPost, n.url+"/api/postfach/v1/messages",
 		messageJSON(handle, []byte("%PDF-1.7 Anlage"), map[string]any{"reply_allowed": true}))
 	require.Equal(t, http.StatusCreated, code, answer)
@@ -55,13 +59,35 @@ func TestAccountDeleteErasesPostfach(t *testing.T) {
 
 	e, out, stderr := env(vars)
 	require.Equal(t, 0, app.Run(context.Background(), []string{"account", "show", "erika", "--json"}, e), stderr.String())
+	acct := jsonField(t, out.String(), "id")
 	e, _, stderr = env(vars)
-	require.Equal(t, 0, app.Run(context.Background(), []string{"account", "delete", jsonField(t, out.String(), "id")}, e), stderr.String())
+	require.Equal(t, 0, app.Run(context.Background(), []string{"account", "delete", acct}, e), stderr.String())
 
 	code, _ = apiCall(t, fv, http.MethodGet, n.url+"/api/postfach/v1/messages/"+id, "")
 	require.Equal(t, http.StatusNotFound, code)
 	db := openDB(t, vars)
-	for _, table := range []string{"postfach_messages", "postfach_attachments", "postfach_blobs", "postfach_mailboxes"} {
-		require.Zero(t, count(t, db, "SELECT COUNT(*) FROM "+table), table)
+	for _, table := range []string{"postfach_messages", "postfach_mailboxes", "postfach_status"} {
+		require.Zero(t, count(t, db, "SELECT COUNT(*) FROM "+table+" WHERE account_id = $1", acct), table)
 	}
+	for _, table := range []string{"postfach_attachments", "postfach_blobs"} {
+		require.Equal(t, before[table], count(t, db, "SELECT COUNT(*) FROM "+table), table)
+	}
+}
+
+// `mvnk serve --dev` has a demo citizen whose Postfach holds a status
+// message, a request that can be answered and a Bescheid at level hoch,
+// shown without its subject to a password login; a restart adds nothing.
+func TestDevServeSeedsDemoPostfach(t *testing.T) {
+	vars := devVars(t)
+	n := startNode(t, vars)
+	require.Contains(t, n.stderr.String(), app.DemoPassword)
+	resp, page := consoleLoginWith(t, browser(t), n, app.DemoUsername, app.DemoPassword, "/konto/postfach")
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	require.Contains(t, page, "Ihr Antrag auf Wohngeld ist eingegangen")
+	require.Contains(t, page, "Bitte reichen Sie Ihre Mietbescheinigung nach")
+	require.NotContains(t, page, "Bescheid über Wohngeld", "the Bescheid needs level hoch")
+	n.shutdown()
+
+	startNode(t, vars)
+	require.Equal(t, 3, count(t, openDB(t, vars), "SELECT COUNT(*) FROM postfach_messages"))
 }
