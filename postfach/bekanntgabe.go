@@ -1,6 +1,7 @@
 package postfach
 
 import (
+	"sync"
 	"time"
 	_ "time/tzdata" // the rules need Europe/Berlin on hosts without zoneinfo
 )
@@ -23,13 +24,17 @@ type Delivery struct {
 const RetrievalDays = 10
 
 // Berlin is the zone whose calendar days the rules count.
-func Berlin() *time.Location {
+func Berlin() *time.Location { return berlin() }
+
+// berlin loads the zone once: LoadLocation parses the zone file on every
+// call, and every date on an inbox page is shown in it.
+var berlin = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
 		panic("postfach: time zone Europe/Berlin missing: " + err.Error()) // embedded by time/tzdata
 	}
 	return loc
-}
+})
 
 // dayStart returns 00:00 of t's calendar day in loc plus days. time.Date
 // normalises across DST changes, so a day is a calendar day, not 24 h.

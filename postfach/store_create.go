@@ -114,6 +114,10 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, key mailboxKey, m *Messa
 	if err := insertMessage(ctx, tx, key, m, opts.IdempotencyKey); err != nil {
 		return err
 	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO postfach_mailbox_senders (account_id, sender_name)
+		VALUES ($1, $2) ON CONFLICT DO NOTHING`, m.Mailbox.AccountID, m.Sender.Name); err != nil {
+		return store.Classify(err)
+	}
 	if err := insertAttachments(ctx, tx, m); err != nil {
 		return err
 	}

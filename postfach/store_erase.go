@@ -34,7 +34,8 @@ func (s *Store) EraseMailbox(ctx context.Context, accountID string) error {
 		}
 		messages, _ = res.RowsAffected() // attachments and replies go with them (ON DELETE CASCADE)
 		for _, q := range []string{`DELETE FROM postfach_replies WHERE account_id = $1`,
-			`DELETE FROM postfach_status WHERE account_id = $1`, `DELETE FROM postfach_mailboxes WHERE account_id = $1`} {
+			`DELETE FROM postfach_status WHERE account_id = $1`, `DELETE FROM postfach_mailbox_senders WHERE account_id = $1`,
+			`DELETE FROM postfach_mailboxes WHERE account_id = $1`} {
 			if _, err := tx.ExecContext(ctx, q, accountID); err != nil {
 				return store.Classify(err)
 			}

@@ -31,7 +31,8 @@ func TestEraseMailbox(t *testing.T) {
 		require.NoError(t, err)
 
 		require.NoError(t, f.st.EraseMailbox(ctx, mailbox.AccountID))
-		for _, table := range []string{"postfach_messages", "postfach_attachments", "postfach_blobs", "postfach_mailboxes"} {
+		for _, table := range []string{"postfach_messages", "postfach_attachments", "postfach_blobs", "postfach_mailboxes",
+			"postfach_mailbox_senders"} {
 			requireCount(t, f, table, 1) // the other mailbox's
 		}
 		for _, table := range []string{"postfach_replies", "postfach_reply_attachments", "postfach_status"} {

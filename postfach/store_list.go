@@ -135,10 +135,10 @@ func (s *Store) ListByApplication(ctx context.Context, clientID, applicationID s
 	return list, rows.Err()
 }
 
-// Senders lists the distinct sender names in the account's mailbox
-// (inbox and archive), in German alphabetical order, for the inbox filter.
+// Senders lists the sender names the account's mailbox has received
+// from, in German alphabetical order, for the inbox filter.
 func (s *Store) Senders(ctx context.Context, accountID string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT sender_name FROM postfach_messages
+	rows, err := s.db.QueryContext(ctx, `SELECT sender_name FROM postfach_mailbox_senders
 		WHERE account_id = $1`, accountID)
 	if err != nil {
 		return nil, store.Classify(err)
