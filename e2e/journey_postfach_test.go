@@ -156,11 +156,13 @@ func TestJourneyPostfachBescheidStepUp(t *testing.T) {
 	j.Click("#konto-postfach")
 	require.Equal(t, "/konto/postfach", j.Path())
 	j.RequireAccessible()
+	saveScreenshot(t, j.ctx, "postfach-eingang")
 	require.Contains(t, j.Text("main"), "Landkreis Vorpommern-Greifswald")
 	require.NotContains(t, j.Text("main"), "Ihr Wohngeldbescheid", "the subject needs level hoch")
 
 	j.Open("/konto/postfach/" + id)
 	j.RequireAccessible()
+	saveScreenshot(t, j.ctx, "postfach-gesperrt")
 	require.Contains(t, j.Text("main"), "Bescheid")
 	require.NotContains(t, j.Text("main"), "anbei Ihr Bescheid")
 	require.NotContains(t, j.Eval(`document.documentElement.outerHTML`), "bescheid.pdf")
@@ -170,6 +172,7 @@ func TestJourneyPostfachBescheidStepUp(t *testing.T) {
 	require.Contains(t, j.Text("main"), "anbei Ihr Bescheid über Wohngeld.")
 	require.Contains(t, j.Text("main"), "Ihr Wohngeldbescheid")
 	j.RequireAccessible()
+	saveScreenshot(t, j.ctx, "postfach-bescheid")
 	href := j.Eval(`document.querySelector('a[href*="/anhang/"]').getAttribute("href")`)
 	require.Equal(t, string(pdf), j.Fetch(href))
 
