@@ -193,4 +193,14 @@ func TestJourneyPostfachBescheidStepUp(t *testing.T) {
 	require.True(t, deemed.Equal(time.Date(2026, 11, 26, 0, 0, 0, 0, postfach.Berlin())), "third day after provision: %s", deemed)
 	require.Equal(t, "message.bekanntgegeben", sink.next(j, secret)["type"])
 	require.True(t, strings.HasPrefix(status["state"].(string), "bekanntgegeben"), status["state"])
+
+	// "Abmelden" ends the session: the page says so, the navigation offers
+	// the login again, and the Postfach asks for it.
+	require.NotContains(t, j.Text("nav"), "Anmelden")
+	j.Click("#abmelden")
+	require.Contains(t, j.Text("h1"), "Sie sind abgemeldet")
+	j.RequireAccessible()
+	require.Contains(t, j.Text("nav"), "Anmelden")
+	j.Open("/konto/postfach")
+	require.Equal(t, "/anmelden", j.Path())
 }

@@ -72,6 +72,27 @@ type NavItem struct {
 	Href        string
 	Label       string
 	Description string
+	Show        NavShow // when the entry is shown; NavAlways by default
+}
+
+// NavShow says when a navigation entry is shown.
+type NavShow int
+
+const (
+	NavAlways    NavShow = iota
+	NavLoggedOut         // only without a login session ("Anmelden")
+	NavLoggedIn          // only with one
+)
+
+// visibleNav is the navigation for a browser with or without a session.
+func visibleNav(items []NavItem, loggedIn bool) []NavItem {
+	out := items[:0:0]
+	for _, it := range items {
+		if it.Show == NavAlways || (it.Show == NavLoggedIn) == loggedIn {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // AddNav adds an entry to the main navigation and the start page. Call it

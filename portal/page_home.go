@@ -11,7 +11,8 @@ type homePage struct {
 
 func (p *Portal) showHome(w http.ResponseWriter, r *http.Request) {
 	var services []NavItem
-	for _, item := range p.navItems() {
+	_, loggedIn := p.sessionEnd(r)
+	for _, item := range visibleNav(p.navItems(), loggedIn) {
 		if item.Href != "/" {
 			services = append(services, item)
 		}

@@ -64,10 +64,12 @@ type Portal struct {
 	// SessionEnd is the end of the browser's live login session (false
 	// without one); set, every page shows the countdown (session_timer.go).
 	// SessionExtend is the path a POST to extends it, SessionLogin the
-	// login page offered after the end. Set them before serving.
+	// login page offered after the end, SessionLogout the path a POST to
+	// logs out ("Abmelden"). Set them before serving.
 	SessionEnd    func(r *http.Request) (time.Time, bool)
 	SessionExtend string
 	SessionLogin  string
+	SessionLogout string
 }
 
 // New builds the portal. It parses every template (a missing or broken

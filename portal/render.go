@@ -41,13 +41,13 @@ func (p *Portal) fill(w http.ResponseWriter, r *http.Request, pg *Page, lang str
 	pg.CSRFToken = p.csrfToken(w, r)
 	pg.Dev = p.cfg.Dev
 	pg.Version = p.cfg.Version
-	pg.Nav = p.navItems()
 	pg.Path = r.URL.Path
 	if pg.ReturnTo == "" {
 		pg.ReturnTo = r.URL.RequestURI()
 	}
 	pg.assetPrefix = p.assets.prefix()
 	pg.Session = p.sessionTimer(r, lang)
+	pg.Nav = visibleNav(p.navItems(), pg.Session != nil)
 }
 
 // renderFailed handles a page that could not be rendered: the 500 page,

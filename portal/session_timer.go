@@ -20,6 +20,7 @@ const sessionWarn = 5 * time.Minute
 type SessionTimer struct {
 	End    time.Time
 	Extend string
+	Logout string // "" : no logout button
 	Login  string // with "weiter" back to the page shown
 	Warn   int    // seconds before the end the script warns
 	Left   int    // whole minutes left when the page was made
@@ -28,16 +29,21 @@ type SessionTimer struct {
 
 // sessionTimer is the region for this request, nil without a session.
 func (p *Portal) sessionTimer(r *http.Request, lang string) *SessionTimer {
-	if p.SessionEnd == nil {
-		return nil
-	}
-	end, ok := p.SessionEnd(r)
+	end, ok := p.sessionEnd(r)
 	if !ok {
 		return nil
 	}
 	back := url.Values{"weiter": {r.URL.RequestURI()}}.Encode()
-	return &SessionTimer{End: end.UTC(), Extend: p.SessionExtend, Login: p.SessionLogin + "?" + back,
+	return &SessionTimer{End: end.UTC(), Extend: p.SessionExtend, Logout: p.SessionLogout, Login: p.SessionLogin + "?" + back,
 		Warn: int(sessionWarn.Seconds()), Left: int(end.Sub(p.now()).Minutes()), lang: lang}
+}
+
+// sessionEnd is the end of the browser's login session, false without one.
+func (p *Portal) sessionEnd(r *http.Request) (time.Time, bool) {
+	if p.SessionEnd == nil {
+		return time.Time{}, false
+	}
+	return p.SessionEnd(r)
 }
 
 // EndAttr is the end for the script (RFC 3339, UTC).
@@ -64,6 +70,7 @@ var sessionTexts = Texts{
 		"Your session has expired. Unsaved input is lost."},
 	"login":  {"Erneut anmelden", "Sign in again"},
 	"extend": {"Sitzung verlängern", "Extend session"},
+	"logout": {"Abmelden", "Log out"},
 	"min":    {"Min.", "min"},
 	"sec":    {"Sek.", "s"},
 }

@@ -104,3 +104,10 @@ func (m *Message) Delivery() Delivery {
 
 // Readable tells whether a session at level may open m.
 func (m *Message) Readable(level trust.Level) bool { return level >= m.RequiredLevel }
+
+// Deletable tells whether the citizen may delete m: a Bescheid with a
+// Bekanntgabe rule only once its Bekanntgabe is final (effective, or the
+// provision ended), since the citizen's copy is the proof of access.
+func (m *Message) Deletable() bool {
+	return m.Delivery().Rule == RuleNone || m.State == Bekanntgegeben || m.State == NichtAbgerufen
+}

@@ -53,7 +53,7 @@ func New(p *portal.Portal, l *login.Login, logger *slog.Logger) (*Console, error
 	c := &Console{Portal: p, Login: l, Accounts: l.Accounts, DB: l.DB, Mail: l.Mail,
 		Audit: l.Audit, Log: logger}
 	// Every page of a logged-in browser shows the session countdown.
-	p.SessionEnd, p.SessionExtend, p.SessionLogin = c.sessionEnd, pathExtend, "/anmelden"
+	p.SessionEnd, p.SessionExtend, p.SessionLogin, p.SessionLogout = c.sessionEnd, pathExtend, "/anmelden", PathLogout
 	return c, nil
 }
 
@@ -67,6 +67,7 @@ func (c *Console) Mount(mux *http.ServeMux) {
 	c.mountSessions(mux)
 	c.mountServices(mux)
 	c.mountData(mux)
+	c.mountLogout(mux)
 }
 
 // Viewer is the account looking at its console, with its login session.

@@ -69,8 +69,8 @@ func (m *Main) buildLogin(pages, protocol *http.ServeMux) (idp.Authenticator, er
 	}
 	con.Mount(pages)
 	m.Console = con
-	m.Portal.AddNav(portal.NavItem{Href: "/anmelden", Label: "nav.login", Description: "nav.login_description"})
-	m.Portal.AddNav(portal.NavItem{Href: "/registrieren", Label: "nav.register", Description: "nav.register_description"})
+	m.Portal.AddNav(portal.NavItem{Href: "/anmelden", Label: "nav.login", Description: "nav.login_description", Show: portal.NavLoggedOut})
+	m.Portal.AddNav(portal.NavItem{Href: "/registrieren", Label: "nav.register", Description: "nav.register_description", Show: portal.NavLoggedOut})
 	m.Portal.AddNav(portal.NavItem{Href: console.Path, Label: "nav.account", Description: "nav.account_description"})
 	m.Jobs.Every("login.sessions_purge", time.Hour, web.Sessions.Purge)
 	if !m.Config.Dev {

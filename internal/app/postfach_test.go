@@ -2,7 +2,10 @@ package app_test
 
 import (
 	"context"
+	"io/fs"
 	"net/http"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -90,4 +93,36 @@ func TestDevServeSeedsDemoPostfach(t *testing.T) {
 
 	startNode(t, vars)
 	require.Equal(t, 3, count(t, openDB(t, vars), "SELECT COUNT(*) FROM postfach_messages"))
+}
+
+// With MVNK_POSTFACH_ATTACHMENTS_DIR attachments are files there, sealed
+// (the PDF's text is not in them), and none is in the database.
+func TestAttachmentsOnDisk(t *testing.T) {
+	vars := devVars(t)
+	dir := t.TempDir()
+	vars["MVNK_POSTFACH_ATTACHMENTS_DIR"] = dir
+	n := startNode(t, vars)
+	createAccount(t, vars, "erika", "erika@example.de")
+	fv := fachverfahren(t, vars, n, "Landkreis Vorpommern-Greifswald")
+	before := count(t, openDB(t, vars), "SELECT COUNT(*) FROM postfach_blobs") // none: the demo's are on disk too
+	code, answer := apiCall(t, fv, http.MethodPost, n.url+"/api/postfach/v1/messages",
+		messageJSON(postfachHandle(t, vars, "erika"), []byte("%PDF-1.7 Geheimer Inhalt"), nil))
+	require.Equal(t, http.StatusCreated, code, answer)
+
+	require.Zero(t, before)
+	require.Zero(t, count(t, openDB(t, vars), "SELECT COUNT(*) FROM postfach_blobs"))
+	var files []string
+	require.NoError(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return err
+	}))
+	require.Len(t, files, 2, "the demo Bescheid's PDF and this one")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		require.NotContains(t, string(b), "Geheimer Inhalt")
+		require.NotContains(t, string(b), "%PDF")
+	}
 }

@@ -93,10 +93,12 @@ func TestMessagePage(t *testing.T) {
 			"<strong>In Bearbeitung</strong> – Prüfung läuft",
 			"am dritten Tag nach der Bereitstellung",
 			`Der Bescheid wird am <time datetime="2026-03-04T23:00:00Z">05.03.2026</time> bekannt gegeben.`,
-			`action="/konto/postfach/` + id + `/archivieren"`, `href="/konto/postfach/` + id + `/loeschen"`,
+			`action="/konto/postfach/` + id + `/archivieren"`,
+			"Löschen können Sie diesen Bescheid, sobald er bekannt gegeben ist.",
 		} {
 			require.Contains(t, page, s)
 		}
+		require.NotContains(t, page, `/loeschen"`, "a Bescheid before its Bekanntgabe can't be deleted")
 		require.NotContains(t, page, "<script>alert")
 		require.NotContains(t, page, "/antworten", "the sender takes no replies")
 	})
