@@ -19,12 +19,19 @@ type API struct {
 	Tokens     TokenIntrospector
 	Senders    SenderPolicy
 	Recipients Recipients
-	Webhooks   *Webhooks // the senders' callbacks (/webhook routes); nil: those answer 404
+	Webhooks   *Webhooks   // the senders' callbacks (/webhook routes); nil: those answer 404
+	Limit      RateLimiter // requests per client; nil: no limit
 	// Enqueue runs in the transaction that stores a new message, for
 	// extra jobs; nil: none. (The citizen's e-mail notice is Store.Notices.)
 	Enqueue func(tx *sql.Tx, m *Message) error
 	Logger  *slog.Logger
 	Now     func() time.Time // reserved for time-dependent answers; nil: time.Now
+}
+
+// RateLimiter counts a client's requests (store/ratelimit behind it, so
+// the limit holds across nodes).
+type RateLimiter interface {
+	Allow(ctx context.Context, clientID string) (ok bool, retryAfter time.Duration, err error)
 }
 
 // Scopes of the sender API (client-credentials tokens of mvnk's IdP).

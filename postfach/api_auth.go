@@ -2,8 +2,10 @@ package postfach
 
 import (
 	"context"
+	"math"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -24,10 +26,32 @@ func (a *API) requireScope(scope string, next http.HandlerFunc) http.Handler {
 				"Dem Token fehlt der Scope "+scope+".")
 		case info.Subject != "" && info.Subject != info.ClientID:
 			a.denied(w, probScope, "", "Die Postfach-API nimmt nur Client-Credentials-Tokens an, keine Tokens für Personen.")
+		case a.limited(w, r, info.ClientID):
 		default:
 			next(w, r.WithContext(context.WithValue(r.Context(), apiClientKey{}, info.ClientID)))
 		}
 	})
+}
+
+// limited counts the request against the client's limit; true means it
+// was refused (429 with Retry-After) or the count failed, and answered.
+func (a *API) limited(w http.ResponseWriter, r *http.Request, clientID string) bool {
+	if a.Limit == nil {
+		return false
+	}
+	ok, retry, err := a.Limit.Allow(r.Context(), clientID)
+	if err != nil {
+		a.Logger.Error("postfach api: rate limit count failed", "err", err)
+		writeAPIProblem(w, apiProblem(probInternal, "Die Anfrage konnte nicht gezählt werden. Bitte später erneut versuchen."))
+		return true
+	}
+	if ok {
+		return false
+	}
+	secs := max(1, int(math.Ceil(retry.Seconds())))
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	writeAPIProblem(w, apiProblem(probRateLimited, "Zu viele Anfragen dieses Clients. Bitte in "+strconv.Itoa(secs)+" Sekunden erneut versuchen."))
+	return true
 }
 
 // introspect reads and checks the token; false means it has answered.

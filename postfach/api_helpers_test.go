@@ -59,7 +59,10 @@ type apiFixture struct {
 	spec *apidoc.Doc
 }
 
-func runAPI(t *testing.T, fn func(t *testing.T, f *apiFixture)) {
+func runAPI(t *testing.T, fn func(t *testing.T, f *apiFixture)) { runAPIWith(t, nil, fn) }
+
+// runAPIWith is runAPI with the API changed by set before it serves.
+func runAPIWith(t *testing.T, set func(f *fixture, api *postfach.API), fn func(t *testing.T, f *apiFixture)) {
 	runFull(t, func(t *testing.T, f *fixture) {
 		tokens := apiTokens{
 			tokSend:     {Active: true, ClientID: "bauamt-app", Scopes: []string{postfach.ScopeSend, postfach.ScopeStatus}},
@@ -73,6 +76,9 @@ func runAPI(t *testing.T, fn func(t *testing.T, f *apiFixture)) {
 		api := postfach.NewAPI(f.st, tokens, senders, apiRecipients{mailbox.Handle: mailbox.AccountID},
 			slog.New(slog.NewTextHandler(io.Discard, nil)))
 		api.Webhooks = f.hooks
+		if set != nil {
+			set(f, api)
+		}
 		mux := http.NewServeMux()
 		api.Mount(mux)
 		srv := httptest.NewServer(mux)

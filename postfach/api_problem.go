@@ -32,6 +32,7 @@ var (
 	probValidation   = apiProblemDef{"validation", 422, "Ungültige Angaben"}
 	probWebhookURL   = apiProblemDef{"invalid-webhook-url", 422, "Ungültige Webhook-Adresse"}
 	probWebhookEvent = apiProblemDef{"unknown-webhook-event", 422, "Unbekannter Ereignistyp"}
+	probRateLimited  = apiProblemDef{"rate-limited", 429, "Zu viele Anfragen"}
 	probInternal     = apiProblemDef{"internal", 500, "Interner Fehler"}
 )
 
@@ -42,7 +43,7 @@ var probNoRecipient = apiProblemDef{probRecipient.slug, 404, probRecipient.title
 // apiProblems lists every problem type, for the document's check.
 var apiProblems = []apiProblemDef{probMalformed, probUnauthorized, probScope, probSender,
 	probNotFound, probMethod, probTooLarge, probAttTooLarge, probMediaType, probRecipient,
-	probHash, probKind, probValidation, probWebhookURL, probWebhookEvent, probInternal}
+	probHash, probKind, probValidation, probWebhookURL, probWebhookEvent, probRateLimited, probInternal}
 
 // problemTypePrefix makes a slug a stable type URN (RFC 9457 §3.1.1).
 const problemTypePrefix = "urn:mvnk:problem:postfach:"

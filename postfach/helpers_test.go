@@ -20,6 +20,7 @@ import (
 	"mvnk/postfach"
 	"mvnk/store"
 	"mvnk/store/jobs"
+	"mvnk/store/ratelimit"
 	"mvnk/store/storetest"
 )
 
@@ -27,7 +28,7 @@ var sets = []store.Migrations{audit.Migrations, postfach.Migrations}
 
 // fullSets adds the jobs, mail and webhook tables Events and Notices need.
 var fullSets = []store.Migrations{audit.Migrations, jobs.Migrations, mail.Migrations,
-	postfach.Migrations, postfach.WebhookMigrations}
+	postfach.Migrations, postfach.WebhookMigrations, ratelimit.Migrations}
 
 // fixture is a store on a fresh database with a settable clock.
 type fixture struct {

@@ -29,6 +29,7 @@ import (
 	"mvnk/postfach"
 	"mvnk/store"
 	"mvnk/store/jobs"
+	"mvnk/store/ratelimit"
 )
 
 // Version is set at build time with -ldflags "-X mvnk/internal/app.Version=…".
@@ -60,7 +61,7 @@ type Main struct {
 func Migrations() []store.Migrations {
 	return []store.Migrations{jobs.Migrations, mail.Migrations, keys.Migrations, portal.Migrations, idp.Migrations,
 		account.Migrations, login.Migrations, audit.Migrations, simulator.Migrations, tr03130.Migrations, bundid.Migrations,
-		postfach.Migrations, postfach.WebhookMigrations}
+		postfach.Migrations, postfach.WebhookMigrations, ratelimit.Migrations}
 }
 
 // StartError is a failure to start: a bad setting, an unreachable

@@ -12,6 +12,7 @@ import (
 	"mvnk/keys"
 	"mvnk/postfach"
 	"mvnk/postfach/inbox"
+	"mvnk/store/ratelimit"
 )
 
 // buildPostfach wires the Postfach: its API for Fachverfahren on protocol
@@ -36,12 +37,15 @@ func (m *Main) buildPostfach(pages, protocol *http.ServeMux) error {
 	api := postfach.NewAPI(st, postfachTokens{m.IdP}, clientSenders{idp.NewClientStore(m.DB)},
 		postfachRecipients{accounts}, m.Logger)
 	api.Webhooks = hooks
+	limits := ratelimit.New(m.DB)
+	api.Limit = limits.Keyed("postfach-api:", ratelimit.Rule{Limit: m.Config.Postfach.APIRate, Window: time.Minute})
 	api.Mount(protocol)
 
 	ib, err := inbox.New(m.Portal, st, m.postfachGuard(accounts), m.Logger)
 	if err != nil {
 		return err
 	}
+	ib.Limit = limits.Keyed("postfach-reply:", ratelimit.Rule{Limit: m.Config.Postfach.RepliesPerHour, Window: time.Hour})
 	ib.Mount(pages)
 	m.Console.Unread = ib.UnreadCount
 	forget := accountForgetter{tokens: m.IdP, postfach: st}
@@ -54,6 +58,7 @@ func (m *Main) buildPostfach(pages, protocol *http.ServeMux) error {
 	m.Jobs.Every(postfach.JobWebhookPurge, 24*time.Hour, hooks.Purge)
 	m.Jobs.Every(postfach.JobSweep, time.Hour, m.PostfachSweep.SweepJob)
 	m.Jobs.Every(postfach.JobOrphanBlobs, time.Hour, st.SweepOrphanBlobs)
+	m.Jobs.Every(ratelimit.JobPurge, 10*time.Minute, limits.Purge)
 	return nil
 }
 

@@ -10,6 +10,11 @@ type Postfach struct {
 	// (RFC 1918, RFC 4193), where Fachverfahren of an administration
 	// network live. This host's own addresses are allowed only with --dev.
 	WebhookPrivate bool
+	// APIRate is how many requests one client may make to the Postfach
+	// API per minute (0: no limit); RepliesPerHour how many replies one
+	// citizen may send.
+	APIRate        int
+	RepliesPerHour int
 }
 
 var postfachSettings = []setting{
@@ -17,4 +22,8 @@ var postfachSettings = []setting{
 		set: str(func(c *Config) *string { return &c.Postfach.AttachmentsDir })},
 	{key: "postfach_webhook_private", def: "false", usage: "allow senders' webhook endpoints on private network addresses (this host's own only with --dev)",
 		set: boolean(func(c *Config) *bool { return &c.Postfach.WebhookPrivate })},
+	{key: "postfach_api_rate", def: "6000", usage: "requests per minute one client may make to the Postfach API (0: no limit)",
+		set: integer(func(c *Config) *int { return &c.Postfach.APIRate }, 0, 1_000_000)},
+	{key: "postfach_replies_per_hour", def: "30", usage: "replies one citizen may send from the Postfach per hour (0: no limit)",
+		set: integer(func(c *Config) *int { return &c.Postfach.RepliesPerHour }, 0, 10_000)},
 }

@@ -29,15 +29,19 @@ import (
 	"mvnk/portal"
 	"mvnk/postfach"
 	"mvnk/store"
+	"mvnk/store/ratelimit"
 	"mvnk/store/storetest"
 )
 
 // sets are the schemas the pages need.
-var sets = []store.Migrations{audit.Migrations, postfach.Migrations, portal.Migrations}
+var sets = []store.Migrations{audit.Migrations, postfach.Migrations, portal.Migrations, ratelimit.Migrations}
 
 type keyring struct{ keys [][]byte }
 
 func (k keyring) CookieKeys(context.Context) ([][]byte, error) { return k.keys, nil }
+
+// replyLimit is the fixture's limit of replies per hour.
+const replyLimit = 2
 
 // fixture is the portal with the inbox on a real server and a real
 // postfach.Store. The guard is a fake: the test says who is logged in.
@@ -76,6 +80,9 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	require.NoError(t, err)
 	f.ib, err = New(p, f.st, f.guard, logger)
 	require.NoError(t, err)
+	limits := ratelimit.New(db)
+	limits.Now = f.clock
+	f.ib.Limit = limits.Keyed("postfach-reply:", ratelimit.Rule{Limit: replyLimit, Window: time.Hour})
 	pages := http.NewServeMux()
 	p.Mount(pages)
 	f.ib.Mount(pages)

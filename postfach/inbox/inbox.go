@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"mvnk/eid/trust"
 	"mvnk/portal"
@@ -45,7 +46,14 @@ type Inbox struct {
 	// StepUpURL is where a browser raises its session to level and comes
 	// back to back (a path below /konto).
 	StepUpURL func(back string, level trust.Level) string
-	Log       *slog.Logger
+	// Limit counts a citizen's replies (by account); nil: no limit.
+	Limit RateLimiter
+	Log   *slog.Logger
+}
+
+// RateLimiter counts hits per key (store/ratelimit behind it).
+type RateLimiter interface {
+	Allow(ctx context.Context, key string) (ok bool, retryAfter time.Duration, err error)
 }
 
 // New returns the inbox and adds its templates to the portal.

@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"errors"
+	"math"
 	"net/http"
 	"reflect"
 	"slices"
@@ -75,6 +76,9 @@ func (ib *Inbox) sendReply(w http.ResponseWriter, r *http.Request, rd Reader) {
 		ib.replyErrors(w, r, m, form, http.StatusUnprocessableEntity, errs)
 		return
 	}
+	if ib.limited(w, r, rd, m, form) {
+		return
+	}
 	_, err = ib.Store.CreateReply(r.Context(), rd.AccountID, m.ID, rd.Level, strings.TrimSpace(form.Text), form.Files)
 	if errs := storeReplyErrors(err, form.Files); errs != nil {
 		ib.replyErrors(w, r, m, form, http.StatusUnprocessableEntity, errs)
@@ -92,6 +96,25 @@ func (ib *Inbox) sendReply(w http.ResponseWriter, r *http.Request, rd Reader) {
 	default:
 		http.Redirect(w, r, messagePath(m.ID)+"?erfolg=geantwortet", http.StatusSeeOther)
 	}
+}
+
+// limited counts the reply against the citizen's limit; true means it
+// has answered: the form again, text kept, with when to try again.
+func (ib *Inbox) limited(w http.ResponseWriter, r *http.Request, rd Reader, m *postfach.Message, form replyForm) bool {
+	if ib.Limit == nil {
+		return false
+	}
+	ok, retry, err := ib.Limit.Allow(r.Context(), rd.AccountID)
+	if err != nil {
+		ib.fail(w, r, err)
+		return true
+	}
+	if !ok {
+		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(retry.Seconds())))))
+		ib.replyErrors(w, r, m, form, http.StatusTooManyRequests,
+			[]portal.FieldError{fieldError("antwort", msgReplyLimit, max(1, int(math.Ceil(retry.Minutes()))))})
+	}
+	return !ok
 }
 
 func (ib *Inbox) replyErrors(w http.ResponseWriter, r *http.Request, m *postfach.Message, form replyForm, status int, errs []portal.FieldError) {

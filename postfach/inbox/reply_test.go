@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -99,5 +100,32 @@ func TestReplyInvalidKeepsText(t *testing.T) {
 		replies, err := f.st.Replies(t.Context(), f.reader.AccountID, id)
 		require.NoError(t, err)
 		require.Empty(t, replies)
+	})
+}
+
+// Past the limit of replies per hour the form comes back with 429, the
+// text kept and when to try again; an hour later it goes through.
+func TestReplyLimit(t *testing.T) {
+	run(t, func(t *testing.T, f *fixture) {
+		id := f.deliver(replyable("Rückfrage"))
+		b := f.browser()
+		path := messagePath(id) + "/antworten"
+		b.get(path)
+		for range replyLimit {
+			resp, _ := b.postMultipart(path, url.Values{"antwort": {"Danke."}}, nil)
+			require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+		}
+		resp, page := b.postMultipart(path, url.Values{"antwort": {"Noch eine Frage."}}, nil)
+		require.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
+		require.NotEmpty(t, resp.Header.Get("Retry-After"))
+		require.Contains(t, page, "Sie haben in kurzer Zeit viele Antworten gesendet")
+		require.Contains(t, page, ">Noch eine Frage.</textarea>")
+
+		f.advance(time.Hour)
+		resp, _ = b.postMultipart(path, url.Values{"antwort": {"Noch eine Frage."}}, nil)
+		require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+		replies, err := f.st.Replies(t.Context(), f.reader.AccountID, id)
+		require.NoError(t, err)
+		require.Len(t, replies, replyLimit+1)
 	})
 }

@@ -20,6 +20,7 @@ const (
 	msgFileInvalid    = "reply.file_invalid"
 	msgFilesInvalid   = "reply.files_invalid"
 	msgFileReselect   = "reply.file_reselect"
+	msgReplyLimit     = "reply.limit"
 )
 
 // texts are the package's words that templates cannot hold: form
@@ -30,6 +31,8 @@ var texts = portal.Texts{
 	msgVorgangTooLong: {"Die Vorgangsnummer darf höchstens %d Zeichen lang sein.",
 		"The case number may be at most %d characters long."},
 	msgBodyRequired: {"Bitte schreiben Sie Ihre Antwort.", "Please write your reply."},
+	msgReplyLimit: {"Sie haben in kurzer Zeit viele Antworten gesendet. Bitte versuchen Sie es in %d Minuten erneut; Ihr Text bleibt hier stehen.",
+		"You have sent many replies in a short time. Please try again in %d minutes; your text stays here."},
 	msgBodyTooLong: {"Die Antwort darf höchstens %d Zeichen lang sein.",
 		"The reply may be at most %d characters long."},
 	msgBodyInvalid: {"Die Antwort konnte nicht angenommen werden. Bitte prüfen Sie den Text.",
