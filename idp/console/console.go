@@ -76,6 +76,9 @@ type Viewer struct {
 	Session *login.Session
 }
 
+// viewerKey carries the request's Viewer once the console has read it.
+type viewerKey struct{}
+
 type viewerHandler func(w http.ResponseWriter, r *http.Request, v *Viewer)
 
 // viewer runs h for the browser's logged-in account. Without a session a
@@ -83,7 +86,7 @@ type viewerHandler func(w http.ResponseWriter, r *http.Request, v *Viewer)
 // console's start page through the login.
 func (c *Console) viewer(h viewerHandler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		sess, err := c.Login.Viewer(r)
+		sess, acct, err := c.Login.ViewerAccount(r)
 		if errors.Is(err, login.ErrNoSession) {
 			back := Path
 			if r.Method == http.MethodGet {
@@ -92,15 +95,13 @@ func (c *Console) viewer(h viewerHandler) http.HandlerFunc {
 			http.Redirect(w, r, "/anmelden?"+url.Values{"weiter": {back}}.Encode(), http.StatusSeeOther)
 			return
 		}
-		var acct *account.Account
-		if err == nil {
-			acct, err = c.Accounts.Store.GetByID(r.Context(), sess.AccountID)
-		}
 		if err != nil {
 			c.Portal.ServerError(w, r, err)
 			return
 		}
 		w.Header().Set("Cache-Control", "no-store")
-		h(w, r, &Viewer{Account: acct, Session: sess})
+		v := &Viewer{Account: acct, Session: sess}
+		// The page's session countdown (sessionEnd) reuses what was read.
+		h(w, r.WithContext(context.WithValue(r.Context(), viewerKey{}, v)), v)
 	}
 }

@@ -18,6 +18,9 @@ const pathExtend = Path + "/sitzung/verlaengern"
 // sessionEnd is the portal's SessionEnd hook: the end of the browser's
 // live login session. Looking it up counts as activity, as any page does.
 func (c *Console) sessionEnd(r *http.Request) (time.Time, bool) {
+	if v, ok := r.Context().Value(viewerKey{}).(*Viewer); ok {
+		return c.Login.Sessions.Ends(v.Session), true
+	}
 	sess, err := c.Login.Viewer(r)
 	if err != nil {
 		if !errors.Is(err, login.ErrNoSession) {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 
+	"mvnk/idp/account"
 	"mvnk/store"
 )
 
@@ -61,12 +62,19 @@ func (s *Sessions) touch(ctx context.Context, id string, sess *Session) error {
 // pages that show the account to its owner (Mein Konto); ErrNoSession
 // without one.
 func (l *Login) Viewer(r *http.Request) (*Session, error) {
+	sess, _, err := l.ViewerAccount(r)
+	return sess, err
+}
+
+// ViewerAccount is Viewer with the session's account, read once.
+func (l *Login) ViewerAccount(r *http.Request) (*Session, *account.Account, error) {
 	sess, err := l.Sessions.Get(r.Context(), l.cookieID(r))
-	if err == nil {
-		err = l.stillActive(r.Context(), sess.AccountID)
-	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return sess, nil
+	acct, err := l.activeAccount(r.Context(), sess.AccountID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return sess, acct, nil
 }
