@@ -85,6 +85,9 @@ func TestNotifyJobOnlyWhenWanted(t *testing.T) {
 		require.NoError(t, f.st.SaveSettings(ctx, mailbox, postfach.Settings{NotifyEmail: false}))
 		create(t, f, sample(postfach.Nachricht))
 		require.Equal(t, 1, count(t, f, `SELECT COUNT(*) FROM jobs WHERE kind = $1`, postfach.JobNotify), "the citizen said no")
+		bid := create(t, f, sample(postfach.Bescheid))
+		require.Equal(t, 1, count(t, f, `SELECT COUNT(*) FROM jobs WHERE kind = $1 AND payload = $2`, postfach.JobNotify, bid),
+			"a Bescheid's notice is the authority's duty (OZG § 9 Abs. 1 S. 6)")
 	})
 }
 

@@ -121,7 +121,10 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, key mailboxKey, m *Messa
 	if err := insertAttachments(ctx, tx, m); err != nil {
 		return err
 	}
-	if s.Notices && notify { // OZG § 9 S. 6: the notice goes out on the day of provision
+	// OZG § 9 Abs. 1 S. 6: the notice of a Bescheid's provision is the
+	// authority's duty, so it goes out whatever the citizen chose for
+	// other messages; it goes out on the day of provision.
+	if s.Notices && (notify || m.Delivery().Rule != RuleNone) {
 		err := jobs.Enqueue(ctx, tx, jobs.Job{Kind: JobNotify, Payload: m.ID, UniqueKey: JobNotify + ":" + m.ID})
 		if err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"mvnk/eid/trust"
 	"mvnk/store"
 )
 
@@ -18,7 +19,13 @@ type Filter struct {
 	ApplicationID string
 	// Query searches subject, sender name and reference (case-insensitive
 	// substring). Bodies are encrypted and never searched (doc.go).
-	Query    string
+	Query string
+	// Level is the reader's session level. Search and the Vorgang filter
+	// look into the subject, reference and application id only of
+	// messages at or below it, so a search can't reveal anything of a
+	// message the session may not read (it shows only sender, kind and
+	// date). Zero: level 1.
+	Level    trust.Level
 	Archived bool // the archive instead of the inbox
 	Limit    int  // default 20, at most 100
 	After    *Cursor
@@ -89,13 +96,14 @@ func (f Filter) where(accountID string) (string, []any) {
 	if f.Sender != "" {
 		add("sender_name = ?", f.Sender)
 	}
+	level := int(max(f.Level, trust.Basis))
 	if f.ApplicationID != "" {
-		add("application_id = ?", f.ApplicationID)
+		add("application_id = ? AND required_level <= ?", f.ApplicationID, level)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		p := "%" + escapeLike(strings.ToLower(q)) + "%"
-		add(`(LOWER(subject) LIKE ? ESCAPE '\' OR LOWER(sender_name) LIKE ? ESCAPE '\'
-			OR LOWER(reference) LIKE ? ESCAPE '\')`, p, p, p)
+		add(`(LOWER(sender_name) LIKE ? ESCAPE '\' OR (required_level <= ?
+			AND (LOWER(subject) LIKE ? ESCAPE '\' OR LOWER(reference) LIKE ? ESCAPE '\')))`, p, level, p, p)
 	}
 	if f.After != nil {
 		add("(provided_at < ? OR (provided_at = ? AND id < ?))", f.After.ProvidedAt, f.After.ProvidedAt, f.After.ID)

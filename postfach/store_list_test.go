@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"mvnk/eid/trust"
 	"mvnk/postfach"
 )
 
@@ -128,5 +129,30 @@ func TestSettings(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, got.OptOut)
 		require.Nil(t, got.Delivery().DeemedNotifiedAt(postfach.Berlin()), "no electronic Bekanntgabe after opt-out")
+	})
+}
+
+// A search or a Vorgang filter never matches a message above the reader's
+// level by its subject, reference or application id (that would reveal
+// them); its sender name still matches, as the list shows it anyway.
+func TestListSearchRespectsLevel(t *testing.T) {
+	runStore(t, func(t *testing.T, f *fixture) {
+		ctx := context.Background()
+		m := sample(postfach.Bescheid)
+		m.RequiredLevel, m.Subject, m.Reference, m.ApplicationID = trust.Hoch, "Geheimer Betreff", "AZ-GEHEIM-1", "vorgang-geheim"
+		_, _, err := f.st.Create(ctx, m, postfach.CreateOptions{})
+		require.NoError(t, err)
+		for _, flt := range []postfach.Filter{{Query: "Geheimer"}, {Query: "az-geheim"}, {ApplicationID: "vorgang-geheim"}} {
+			page, err := f.st.List(ctx, mailbox.AccountID, flt)
+			require.NoError(t, err)
+			require.Empty(t, page.Messages, "%+v at level 1", flt)
+			flt.Level = trust.Hoch
+			page, err = f.st.List(ctx, mailbox.AccountID, flt)
+			require.NoError(t, err)
+			require.Len(t, page.Messages, 1, "%+v at level hoch", flt)
+		}
+		page, err := f.st.List(ctx, mailbox.AccountID, postfach.Filter{Query: "Bauamt"})
+		require.NoError(t, err)
+		require.Len(t, page.Messages, 1, "the sender's name is shown anyway")
 	})
 }

@@ -64,7 +64,9 @@ func (ib *Inbox) fillList(r *http.Request, rd Reader, page *listPage) error {
 	if len(page.Errors) > 0 {
 		return nil
 	}
-	res, err := ib.Store.List(ctx, rd.AccountID, page.Query.Filter())
+	filter := page.Query.Filter()
+	filter.Level = rd.Level // search never looks into what the session may not read
+	res, err := ib.Store.List(ctx, rd.AccountID, filter)
 	if err != nil {
 		return err
 	}
