@@ -105,9 +105,15 @@ func (m *Message) Delivery() Delivery {
 // Readable tells whether a session at level may open m.
 func (m *Message) Readable(level trust.Level) bool { return level >= m.RequiredLevel }
 
-// Deletable tells whether the citizen may delete m: a Bescheid with a
-// Bekanntgabe rule only once its Bekanntgabe is final (effective, or the
-// provision ended), since the citizen's copy is the proof of access.
-func (m *Message) Deletable() bool {
-	return m.Delivery().Rule == RuleNone || m.State == Bekanntgegeben || m.State == NichtAbgerufen
+// Deletable tells whether the citizen may delete m at now: a Bescheid
+// with a Bekanntgabe rule only once its Bekanntgabe is final (effective,
+// or the provision ended), since the citizen's copy is the proof of
+// access. The day counts as soon as it has come, before the hourly sweep
+// has marked it.
+func (m *Message) Deletable(now time.Time) bool {
+	if m.Delivery().Rule == RuleNone || m.State == Bekanntgegeben || m.State == NichtAbgerufen {
+		return true
+	}
+	at := m.Delivery().DeemedNotifiedAt(Berlin())
+	return at != nil && !now.Before(*at)
 }

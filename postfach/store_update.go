@@ -113,7 +113,7 @@ func (s *Store) Delete(ctx context.Context, accountID, id string) error {
 	if err != nil {
 		return err
 	}
-	if !m.Deletable() {
+	if !m.Deletable(s.now()) {
 		return ErrBekanntgabePending
 	}
 	replyFiles, err := s.attachmentRows(ctx, `SELECT a.id, a.filename, a.media_type, a.size, a.sha512

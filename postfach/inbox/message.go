@@ -15,6 +15,7 @@ type messagePage struct {
 	Timeline    []postfach.StatusUpdate
 	Replies     []replyView
 	Notice      string // "geantwortet", "archiviert", "zurueckgelegt" or ""
+	Deletable   bool   // a Bescheid only once its Bekanntgabe is final
 }
 
 // replyView is a reply the citizen sent, with its text in paragraphs.
@@ -37,7 +38,7 @@ func (ib *Inbox) showMessage(w http.ResponseWriter, r *http.Request, rd Reader) 
 		return
 	}
 	page := &messagePage{Message: m, Body: paragraphs(m.Body),
-		Bekanntgabe: newBekanntgabe(m, ib.Store.Now()), Notice: notice(r)}
+		Bekanntgabe: newBekanntgabe(m, ib.Store.Now()), Notice: notice(r), Deletable: m.Deletable(ib.Store.Now())}
 	if err := ib.fillMessage(r, rd, page); err != nil {
 		ib.fail(w, r, err)
 		return
