@@ -32,11 +32,18 @@ func (ib *Inbox) deletable(w http.ResponseWriter, r *http.Request, rd Reader) (*
 	return nil, false
 }
 
-// showDelete asks for confirmation.
+// showDelete asks for confirmation, or explains at once why a Bescheid
+// must stay until its Bekanntgabe is final.
 func (ib *Inbox) showDelete(w http.ResponseWriter, r *http.Request, rd Reader) {
-	if m, ok := ib.deletable(w, r, rd); ok {
-		ib.Portal.Render(w, r, http.StatusOK, "postfach-loeschen", &deletePage{Message: m})
+	m, ok := ib.deletable(w, r, rd)
+	if !ok {
+		return
 	}
+	page := &deletePage{Message: m}
+	if now := ib.Store.Now(); !m.Deletable(now) {
+		page.Pending, page.Bekanntgabe = true, newBekanntgabe(m, now)
+	}
+	ib.Portal.Render(w, r, http.StatusOK, "postfach-loeschen", page)
 }
 
 // delete removes the message, or explains why a Bescheid must stay.

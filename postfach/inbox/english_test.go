@@ -26,7 +26,7 @@ func TestPagesInEnglish(t *testing.T) {
 			messagePath(id):                   "The decision will be notified on <time datetime=\"2026-03-04T23:00:00Z\">5 March 2026</time>",
 			messagePath(locked):               "Log in with your online ID card to read it",
 			messagePath(id) + "/antworten":    "Attach files",
-			messagePath(id) + "/loeschen":     "Do you want to delete this message for good?",
+			messagePath(id) + "/loeschen":     "It will be notified on <time datetime=\"2026-03-04T23:00:00Z\">5 March 2026</time>; after that you can delete it.",
 			pathSettings:                      "Electronic notification of decisions",
 			messagePath(locked) + "/anhang/x": "Trust level high",
 		} {

@@ -19,6 +19,9 @@ type listPage struct {
 	NextURL  string // "" on the last page
 	FirstURL string // "" on the first page
 	Deleted  bool
+	// Timeline is the Vorgang's status updates when the list is
+	// filtered by it: a Vorgang with updates but no message shows too.
+	Timeline []postfach.StatusUpdate
 }
 
 // listRow is one message as the list shows it. A message above the
@@ -51,7 +54,7 @@ func (ib *Inbox) showList(w http.ResponseWriter, r *http.Request, rd Reader) {
 }
 
 // fillList loads the count, the senders and, with a valid filter, the
-// page of messages.
+// Vorgang's timeline and the page of messages.
 func (ib *Inbox) fillList(r *http.Request, rd Reader, page *listPage) error {
 	ctx := r.Context()
 	var err error
@@ -63,6 +66,11 @@ func (ib *Inbox) fillList(r *http.Request, rd Reader, page *listPage) error {
 	}
 	if len(page.Errors) > 0 {
 		return nil
+	}
+	if page.Query.Vorgang != "" {
+		if page.Timeline, err = ib.Store.Timeline(ctx, rd.AccountID, page.Query.Vorgang); err != nil {
+			return err
+		}
 	}
 	filter := page.Query.Filter()
 	filter.Level = rd.Level // search never looks into what the session may not read

@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"errors"
+	"html/template"
 	"net/http"
 
 	"mvnk/postfach"
@@ -10,7 +11,7 @@ import (
 type messagePage struct {
 	basePage
 	Message     *postfach.Message
-	Body        [][]string // paragraphs of lines
+	Body        template.HTML // renderBody: the safe markup subset
 	Bekanntgabe *bekanntgabe
 	Timeline    []postfach.StatusUpdate
 	Replies     []replyView
@@ -21,7 +22,7 @@ type messagePage struct {
 // replyView is a reply the citizen sent, with its text in paragraphs.
 type replyView struct {
 	postfach.Reply
-	Paragraphs [][]string
+	Text template.HTML // renderPlain
 }
 
 // showMessage opens a message. Opening it at its level is the retrieval
@@ -37,7 +38,7 @@ func (ib *Inbox) showMessage(w http.ResponseWriter, r *http.Request, rd Reader) 
 		ib.fail(w, r, err)
 		return
 	}
-	page := &messagePage{Message: m, Body: paragraphs(m.Body),
+	page := &messagePage{Message: m, Body: renderBody(m.Body),
 		Bekanntgabe: newBekanntgabe(m, ib.Store.Now()), Notice: notice(r), Deletable: m.Deletable(ib.Store.Now())}
 	if err := ib.fillMessage(r, rd, page); err != nil {
 		ib.fail(w, r, err)
@@ -57,7 +58,7 @@ func (ib *Inbox) fillMessage(r *http.Request, rd Reader, page *messagePage) erro
 	}
 	replies, err := ib.Store.Replies(ctx, rd.AccountID, m.ID)
 	for _, rp := range replies {
-		page.Replies = append(page.Replies, replyView{Reply: rp, Paragraphs: paragraphs(rp.Body)})
+		page.Replies = append(page.Replies, replyView{Reply: rp, Text: renderPlain(rp.Body)})
 	}
 	return err
 }

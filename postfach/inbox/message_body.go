@@ -1,59 +1,101 @@
 package inbox
 
 import (
+	"html/template"
 	"regexp"
+	"strconv"
 	"strings"
-	"time"
-
-	"mvnk/postfach"
 )
 
-// blankLines separate paragraphs of a plain-text body.
+// blankLines separate the blocks (paragraphs, lists) of a text.
 var blankLines = regexp.MustCompile(`\n[ \t]*\n\s*`)
 
-// paragraphs splits a plain-text body (postfach allows no markup: see
-// validate.go) into paragraphs of lines. The template escapes every
-// line and joins them with <br>, so nothing a sender writes becomes HTML.
-func paragraphs(body string) [][]string {
-	body = strings.TrimSpace(strings.ReplaceAll(body, "\r\n", "\n"))
-	if body == "" {
+// renderBody renders a message body in the small safe markup subset the
+// sender API accepts: a blank line separates paragraphs, a single
+// newline is a line break; a block whose every line starts with "- " or
+// "* " is a bulleted list, one numbered "1. ", "2. " … a numbered list;
+// within a line **strong** and bare https:// links (markup.go).
+// Anything else stays text. Every piece of the sender's text goes
+// through template.HTMLEscapeString; only the tags written here are HTML.
+func renderBody(body string) template.HTML { return render(body, true) }
+
+// renderPlain renders what the citizen wrote (a reply): paragraphs and
+// line breaks only, every line escaped.
+func renderPlain(text string) template.HTML { return render(text, false) }
+
+func render(text string, markup bool) template.HTML {
+	var b strings.Builder
+	for i, block := range blocks(text) {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		lines := strings.Split(block, "\n")
+		if items, tag := listItems(lines); markup && items != nil {
+			writeList(&b, tag, items)
+			continue
+		}
+		b.WriteString(`<p class="kern-body">`)
+		for j, line := range lines {
+			if j > 0 {
+				b.WriteString("<br>")
+			}
+			writeLine(&b, line, markup)
+		}
+		b.WriteString("</p>")
+	}
+	return template.HTML(b.String()) // assembled from escaped pieces only
+}
+
+// blocks splits text at its blank lines; nil when there is no text.
+func blocks(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\r", "\n"))
+	if text == "" {
 		return nil
 	}
-	var out [][]string
-	for _, p := range blankLines.Split(body, -1) {
-		out = append(out, strings.Split(p, "\n"))
-	}
-	return out
+	return blankLines.Split(text, -1)
 }
 
-// bekanntgabe is what the page says about a Bescheid's Bekanntgabe.
-type bekanntgabe struct {
-	Rule    postfach.Rule // RuleNone when the citizen opted out
-	OptOut  bool          // electronic Bekanntgabe excluded (OZG § 9 S. 2)
-	Day     *time.Time    // the day it is (or will be) deemed notified
-	Future  bool          // Day is still ahead
-	EndedAt *time.Time    // § 41 (2a): provision ended unretrieved
+// listItems are the items of a block that is a list, with the list's
+// tag: "ul" when every line starts with "- " or "* ", "ol" when they
+// start with "1. ", "2. " … in order. nil when the block is no list.
+func listItems(lines []string) ([]string, string) {
+	items := make([]string, len(lines))
+	bulleted, numbered := true, true
+	for i, line := range lines {
+		if rest, ok := cutBullet(line); ok && bulleted {
+			items[i] = rest
+		} else {
+			bulleted = false
+		}
+		if rest, ok := strings.CutPrefix(line, strconv.Itoa(i+1)+". "); ok && numbered {
+			items[i] = rest
+		} else {
+			numbered = false
+		}
+	}
+	switch {
+	case bulleted:
+		return items, "ul"
+	case numbered:
+		return items, "ol"
+	}
+	return nil, ""
 }
 
-// newBekanntgabe is nil for anything but a Bescheid. The day comes from
-// the sweep once it ran, else from the rule (postfach/bekanntgabe.go).
-func newBekanntgabe(m *postfach.Message, now time.Time) *bekanntgabe {
-	if m.Kind != postfach.Bescheid {
-		return nil
+func cutBullet(line string) (string, bool) {
+	if rest, ok := strings.CutPrefix(line, "- "); ok {
+		return rest, true
 	}
-	d := m.Delivery()
-	b := &bekanntgabe{Rule: d.Rule, OptOut: m.OptOut, Day: m.DeemedNotifiedAt, EndedAt: m.ProvisionEndedAt}
-	if b.Day == nil {
-		b.Day = d.DeemedNotifiedAt(postfach.Berlin())
-	}
-	if b.Day != nil {
-		b.Future = now.Before(*b.Day)
-	}
-	return b
+	return strings.CutPrefix(line, "* ")
 }
 
-// IsOZG9 and IsVwVfG tell the template which rule applies.
-func (b *bekanntgabe) IsOZG9() bool { return b.Rule == postfach.RuleOZG9 }
-
-// IsVwVfG is § 41 Abs. 2a VwVfG: the day after the first retrieval.
-func (b *bekanntgabe) IsVwVfG() bool { return b.Rule == postfach.RuleVwVfG41_2a }
+func writeList(b *strings.Builder, tag string, items []string) {
+	b.WriteString("<" + tag + ` class="kern-list">`)
+	for _, item := range items {
+		b.WriteString("\n<li>")
+		writeLine(b, item, true)
+		b.WriteString("</li>")
+	}
+	b.WriteString("\n</" + tag + ">")
+}

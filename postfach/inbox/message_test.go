@@ -74,7 +74,7 @@ func TestMessagePage(t *testing.T) {
 	run(t, func(t *testing.T, f *fixture) {
 		m := message("Ihr Bescheid")
 		m.Kind = postfach.Bescheid
-		m.Body = "Sehr geehrte Frau Mustermann,\r\n\r\nZeile eins\nZeile <b>zwei</b>\n\n<script>alert(1)</script>"
+		m.Body = "Sehr geehrte Frau Mustermann,\r\n\r\nZeile eins\nZeile <b>zwei</b>\n\n<script>alert(1)</script>\n\n- **Antrag**\n- https://x.de/a?b=1&c=<2>."
 		m.Attachments = []postfach.Attachment{file("Bescheid über Wohngeld.pdf", "application/pdf", strings.Repeat("x", 12_345))}
 		id := f.deliver(m)
 		require.NoError(t, f.st.AddStatus(t.Context(), &postfach.StatusUpdate{AccountID: f.reader.AccountID,
@@ -89,6 +89,7 @@ func TestMessagePage(t *testing.T) {
 			"<p class=\"kern-body\">Sehr geehrte Frau Mustermann,</p>",
 			"<p class=\"kern-body\">Zeile eins<br>Zeile &lt;b&gt;zwei&lt;/b&gt;</p>",
 			"&lt;script&gt;alert(1)&lt;/script&gt;",
+			`<ul class="kern-list">` + "\n<li><strong>Antrag</strong></li>\n" + `<li><a class="kern-link" href="https://x.de/a?b=1&amp;c=" rel="noopener noreferrer">https://x.de/a?b=1&amp;c=</a>&lt;2&gt;.</li>` + "\n</ul>",
 			"Bescheid über Wohngeld.pdf herunterladen", "<td class=\"kern-table__cell\">PDF</td>", "12 KB",
 			"<strong>In Bearbeitung</strong> – Prüfung läuft",
 			"am dritten Tag nach der Bereitstellung",
