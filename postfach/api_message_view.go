@@ -26,16 +26,24 @@ type messageView struct {
 	RetrievedLevel   int        `json:"retrieved_level,omitempty"`
 	DeemedNotifiedAt *time.Time `json:"deemed_notified_at,omitempty"`
 	ProvisionEndedAt *time.Time `json:"provision_ended_at,omitempty"`
+	// The days of the two above in Europe/Berlin, YYYY-MM-DD (api_time.go).
+	DeemedNotifiedOn string `json:"deemed_notified_on,omitempty"`
+	ProvisionEndedOn string `json:"provision_ended_on,omitempty"`
+	// DeletedByRecipientAt: the citizen deleted the message; its delivery
+	// facts stay for the sender, body, attachments and replies are gone.
+	DeletedByRecipientAt *time.Time `json:"deleted_by_recipient_at,omitempty"`
 }
 
 func viewMessage(m *Message) messageView {
 	return messageView{ID: m.ID, Kind: m.Kind, Subject: m.Subject, Sender: m.Sender.Name,
 		Service: m.Service, LeikaID: m.LeikaID, Reference: m.Reference,
 		ApplicationID: m.ApplicationID, RequiredLevel: int(m.RequiredLevel),
-		BekanntgabeRule: m.Rule, OptOut: m.OptOut, Electronic: !m.OptOut, State: m.State, ProvidedAt: m.ProvidedAt,
-		NotifiedAt: m.NotifiedAt, FirstRetrievedAt: m.FirstRetrievedAt,
-		RetrievedLevel: int(m.RetrievedLevel), DeemedNotifiedAt: m.DeemedNotifiedAt,
-		ProvisionEndedAt: m.ProvisionEndedAt}
+		BekanntgabeRule: m.Rule, OptOut: m.OptOut, Electronic: !m.OptOut, State: m.State,
+		ProvidedAt: inBerlin(m.ProvidedAt), NotifiedAt: inBerlinPtr(m.NotifiedAt),
+		FirstRetrievedAt: inBerlinPtr(m.FirstRetrievedAt), RetrievedLevel: int(m.RetrievedLevel),
+		DeemedNotifiedAt: inBerlinPtr(m.DeemedNotifiedAt), ProvisionEndedAt: inBerlinPtr(m.ProvisionEndedAt),
+		DeemedNotifiedOn: berlinDay(m.DeemedNotifiedAt), ProvisionEndedOn: berlinDay(m.ProvisionEndedAt),
+		DeletedByRecipientAt: inBerlinPtr(m.DeletedAt)}
 }
 
 // messageList is the answer of GET /messages?application_id=….

@@ -23,6 +23,7 @@ var (
 	probSender       = apiProblemDef{"sender-not-allowed", 403, "Absender nicht erlaubt"}
 	probNotFound     = apiProblemDef{"not-found", 404, "Nicht gefunden"}
 	probMethod       = apiProblemDef{"method-not-allowed", 405, "Methode nicht erlaubt"}
+	probOtherSender  = apiProblemDef{"application-of-other-sender", 409, "Vorgang eines anderen Absenders"}
 	probTooLarge     = apiProblemDef{"request-too-large", 413, "Anfrage zu groß"}
 	probAttTooLarge  = apiProblemDef{"attachment-too-large", 413, "Anhang zu groß"}
 	probMediaType    = apiProblemDef{"unsupported-media-type", 415, "Nicht unterstützter Inhaltstyp"}
@@ -30,6 +31,7 @@ var (
 	probHash         = apiProblemDef{"hash-mismatch", 422, "Prüfsumme stimmt nicht"}
 	probKind         = apiProblemDef{"unknown-kind", 422, "Unbekannte Nachrichtenart"}
 	probValidation   = apiProblemDef{"validation", 422, "Ungültige Angaben"}
+	probIdemReused   = apiProblemDef{"idempotency-key-reused", 422, "Idempotency-Key schon verwendet"}
 	probWebhookURL   = apiProblemDef{"invalid-webhook-url", 422, "Ungültige Webhook-Adresse"}
 	probWebhookEvent = apiProblemDef{"unknown-webhook-event", 422, "Unbekannter Ereignistyp"}
 	probRateLimited  = apiProblemDef{"rate-limited", 429, "Zu viele Anfragen"}
@@ -43,7 +45,8 @@ var probNoRecipient = apiProblemDef{probRecipient.slug, 404, probRecipient.title
 // apiProblems lists every problem type, for the document's check.
 var apiProblems = []apiProblemDef{probMalformed, probUnauthorized, probScope, probSender,
 	probNotFound, probMethod, probTooLarge, probAttTooLarge, probMediaType, probRecipient,
-	probHash, probKind, probValidation, probWebhookURL, probWebhookEvent, probRateLimited, probInternal}
+	probHash, probKind, probValidation, probWebhookURL, probWebhookEvent, probRateLimited, probInternal,
+	probOtherSender, probIdemReused}
 
 // problemTypePrefix makes a slug a stable type URN (RFC 9457 §3.1.1).
 const problemTypePrefix = "urn:mvnk:problem:postfach:"

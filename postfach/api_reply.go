@@ -34,7 +34,7 @@ func (a *API) getReply(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := replyView{ID: rep.ID, MessageID: rep.MessageID, ApplicationID: m.ApplicationID,
-		Body: rep.Body, CreatedAt: rep.CreatedAt, Attachments: make([]attachmentView, 0, len(rep.Attachments))}
+		Body: rep.Body, CreatedAt: inBerlin(rep.CreatedAt), Attachments: make([]attachmentView, 0, len(rep.Attachments))}
 	for _, at := range rep.Attachments {
 		out.Attachments = append(out.Attachments, attachmentView{ID: at.ID, Filename: at.Filename,
 			MediaType: at.MediaType, Size: at.Size, SHA512: at.SHA512})

@@ -32,7 +32,7 @@ func TestAPIGetReply(t *testing.T) {
 		require.Equal(t, r.MessageID, got["message_id"])
 		require.Equal(t, "vorgang-1", got["application_id"])
 		require.Equal(t, "Anbei der Nachweis.", got["body"])
-		require.Equal(t, "2026-03-02T10:00:00Z", got["created_at"])
+		require.Equal(t, "2026-03-02T11:00:00+01:00", got["created_at"], "Berlin offset")
 		att := got["attachments"].([]any)[0].(map[string]any)
 		require.Equal(t, map[string]any{"id": r.Attachments[0].ID, "filename": "Nachweis März.pdf",
 			"media_type": "application/pdf", "size": 13.0, "sha512": r.Attachments[0].SHA512}, att)

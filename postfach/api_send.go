@@ -18,8 +18,9 @@ type sendResult struct {
 }
 
 // sendMessage stores a message and answers 201 with its id only after the
-// commit. A retry with the same Idempotency-Key gets 200 and the first
-// message's id; nothing new is stored.
+// commit. A retry with the same Idempotency-Key and the same content gets
+// 200 and the first message's id; with other content it is refused
+// (idempotency-key-reused). Nothing new is stored in either case.
 func (a *API) sendMessage(w http.ResponseWriter, r *http.Request) {
 	clientID := apiClient(r.Context())
 	key := r.Header.Get("Idempotency-Key")
@@ -89,6 +90,10 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeAPIProblem(w, apiProblem(probWebhookURL, "Die Adresse muss eine https-URL ohne Zugangsdaten und Fragment sein (http nur für localhost)."))
 	case errors.Is(err, ErrWebhookEventType):
 		writeAPIProblem(w, apiProblem(probWebhookEvent, "Mindestens ein Ereignistyp ist nötig; erlaubt sind: "+strings.Join(WebhookEventTypes, ", ")+"."))
+	case errors.Is(err, ErrIdempotencyKeyReused):
+		writeAPIProblem(w, apiProblem(probIdemReused, "Dieser Idempotency-Key wurde schon für eine Nachricht mit anderem Inhalt verwendet; nichts wurde gespeichert. Jede neue Nachricht braucht einen neuen Schlüssel."))
+	case errors.Is(err, ErrApplicationOfOtherSender):
+		writeAPIProblem(w, apiProblem(probOtherSender, "Zu diesem Vorgang im Postfach hat ein anderer Client schon Status oder Nachrichten geliefert; nichts wurde gespeichert."))
 	case errors.Is(err, store.ErrNotFound):
 		writeAPIProblem(w, apiProblem(probNotFound, notFoundDetail(err)))
 	default:

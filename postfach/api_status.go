@@ -35,7 +35,7 @@ func (a *API) postStatus(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeAPIJSON(w, http.StatusCreated, statusView{ID: u.ID, ApplicationID: u.ApplicationID,
-		Status: u.Status, Text: u.Text(), Details: u.Details, CreatedAt: u.CreatedAt})
+		Status: u.Status, Text: u.Text(), Details: u.Details, CreatedAt: inBerlin(u.CreatedAt)})
 }
 
 // readStatus reads the update and checks sender name and recipient as

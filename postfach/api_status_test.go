@@ -20,7 +20,7 @@ func TestAPIMessageStatus(t *testing.T) {
 		require.Equal(t, http.StatusOK, resp.StatusCode)
 		got := apiJSON(t, body)
 		require.Equal(t, "bereitgestellt", got["state"])
-		require.Equal(t, "2026-03-02T10:00:00Z", got["provided_at"])
+		require.Equal(t, "2026-03-02T11:00:00+01:00", got["provided_at"], "Berlin offset")
 		require.NotContains(t, got, "first_retrieved_at")
 		require.NotContains(t, got, "body")
 
@@ -29,7 +29,7 @@ func TestAPIMessageStatus(t *testing.T) {
 		_, body = f.do(t, "GET", path, tokStatus, "", nil)
 		got = apiJSON(t, body)
 		require.Equal(t, "abgerufen", got["state"])
-		require.Equal(t, "2026-03-02T10:00:00Z", got["first_retrieved_at"])
+		require.Equal(t, "2026-03-02T11:00:00+01:00", got["first_retrieved_at"])
 		require.Equal(t, 4.0, got["retrieved_level"])
 	})
 }

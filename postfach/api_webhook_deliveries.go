@@ -52,7 +52,7 @@ func (a *API) listWebhookDeliveries(w http.ResponseWriter, r *http.Request) {
 	out := deliveryList{Deliveries: make([]deliveryView, 0, len(log))}
 	for _, d := range log {
 		out.Deliveries = append(out.Deliveries, deliveryView{EventID: d.EventID, EventType: d.EventType,
-			Attempt: d.Attempt, At: d.At, StatusCode: d.StatusCode, Error: d.Error,
+			Attempt: d.Attempt, At: inBerlin(d.At), StatusCode: d.StatusCode, Error: d.Error,
 			DurationMS: d.Duration.Milliseconds(), Outcome: d.Outcome})
 	}
 	writeAPIJSON(w, http.StatusOK, out)

@@ -28,7 +28,7 @@ func (a *API) getWebhook(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	writeAPIJSON(w, http.StatusOK, webhookView{URL: e.URL, Events: e.Events, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt})
+	writeAPIJSON(w, http.StatusOK, webhookView{URL: e.URL, Events: e.Events, CreatedAt: inBerlin(e.CreatedAt), UpdatedAt: inBerlin(e.UpdatedAt)})
 }
 
 func (a *API) webhookEndpoint(r *http.Request) (WebhookEndpoint, error) {

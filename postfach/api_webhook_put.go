@@ -36,5 +36,5 @@ func (a *API) putWebhook(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeAPIJSON(w, http.StatusOK, webhookView{URL: e.URL, Events: e.Events, Secret: secret,
-		CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt})
+		CreatedAt: inBerlin(e.CreatedAt), UpdatedAt: inBerlin(e.UpdatedAt)})
 }

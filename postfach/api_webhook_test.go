@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"mvnk/eid/trust"
+	"mvnk/postfach"
 )
 
 const webhookPath = "/api/postfach/v1/webhook"
@@ -84,6 +85,7 @@ func TestAPIWebhookLifecycle(t *testing.T) {
 		require.Len(t, log, 1)
 		require.Equal(t, "delivered", log[0].(map[string]any)["outcome"])
 		require.Equal(t, 204.0, log[0].(map[string]any)["status_code"])
+		requireBerlinOffset(t, log[0].(map[string]any)["at"])
 		resp, _ = f.do(t, "GET", webhookPath+"/deliveries?limit=0", tokSend, "", nil)
 		require.Equal(t, http.StatusBadRequest, resp.StatusCode)
 
@@ -96,6 +98,8 @@ func TestAPIWebhookLifecycle(t *testing.T) {
 		require.Equal(t, rc.srv.URL+"/neu", got["url"])
 		require.Equal(t, []any{"reply.created"}, got["events"])
 		require.NotContains(t, got, "secret")
+		requireBerlinOffset(t, got["created_at"])
+		requireBerlinOffset(t, got["updated_at"])
 
 		resp, body = f.do(t, "POST", webhookPath+"/secret", tokSend, "", nil)
 		require.Equal(t, http.StatusOK, resp.StatusCode)
@@ -111,4 +115,15 @@ func TestAPIWebhookLifecycle(t *testing.T) {
 			require.Equal(t, "urn:mvnk:problem:postfach:not-found", apiJSON(t, body)["type"])
 		}
 	})
+}
+
+// requireBerlinOffset checks that v is an RFC 3339 time written with the
+// offset Europe/Berlin has at that instant (api_time.go).
+func requireBerlinOffset(t *testing.T, v any) {
+	t.Helper()
+	at, err := time.Parse(time.RFC3339, v.(string))
+	require.NoError(t, err)
+	_, got := at.Zone()
+	_, want := at.In(postfach.Berlin()).Zone()
+	require.Equal(t, want, got, "%v", v)
 }

@@ -52,7 +52,7 @@ func (d Delivery) DeemedNotifiedAt(loc *time.Location) *time.Time {
 	case RuleOZG9:
 		t = d.ozg9(loc)
 	case RuleVwVfG41_2a:
-		if d.FirstRetrievedAt == nil || !d.FirstRetrievedAt.Before(d.ProvisionEndsAt(loc)) {
+		if !d.retrievedInTime(loc) {
 			return nil
 		}
 		// § 41 Abs. 2a S. 3: "am Tag nach dem Abruf".
@@ -79,6 +79,17 @@ func (d Delivery) ozg9(loc *time.Location) time.Time {
 		return dayStart(*d.FirstRetrievedAt, loc, 0)
 	}
 	return dayStart(*d.RenewedAt, loc, 3)
+}
+
+// retrievalTooLate tells whether an opening at t comes after a § 41 (2a)
+// provision ended: it is no retrieval under S. 3–4.
+func (d Delivery) retrievalTooLate(t time.Time, loc *time.Location) bool {
+	return d.Rule == RuleVwVfG41_2a && !t.Before(d.ProvisionEndsAt(loc))
+}
+
+// retrievedInTime is the first retrieval if it counts under § 41 (2a).
+func (d Delivery) retrievedInTime(loc *time.Location) bool {
+	return d.FirstRetrievedAt != nil && !d.retrievalTooLate(*d.FirstRetrievedAt, loc)
 }
 
 // ProvisionEndsAt is when a § 41 (2a) provision ends unretrieved: after

@@ -16,9 +16,16 @@
 // tables' ids name blobs in the same Blobs store, and SweepOrphanBlobs
 // removes blobs that neither references.
 //
+// A citizen's delete is soft (store_delete.go): the row stays with its
+// delivery facts and Idempotency-Key, so the sender keeps its evidence and
+// a retry never delivers twice; body, attachments and replies go, and
+// every read of the citizen treats the message as gone. Erasing the
+// account removes everything.
+//
 // Senders learn what happened through webhooks queued in the transaction
 // of the change (Store.Events): message.retrieved, message.bekanntgegeben,
-// message.not_retrieved, reply.created — ids and times only. The e-mail
+// message.not_retrieved, reply.created — ids and times only. Times in API
+// answers and webhooks carry the Europe/Berlin offset (api_time.go). The e-mail
 // notice of a provision (Notifier, OZG § 9 S. 6) names the sender and the
 // day, never subject, body or attachments.
 //

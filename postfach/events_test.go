@@ -66,7 +66,11 @@ func TestSweepQueuesWebhooks(t *testing.T) {
 		require.Equal(t, 1, eventCount(t, f, postfach.WebhookMessageBekanntgegeben, ozg))
 		require.Equal(t, 1, eventCount(t, f, postfach.WebhookMessageNotRetrieved, unretrieved))
 		require.Equal(t, 1, count(t, f, `SELECT COUNT(*) FROM postfach_webhook_events
-			WHERE body LIKE '%"occurred_at":"2026-03-04T23:00:00Z"%'`), "the deemed day, 00:00 Berlin")
+			WHERE body LIKE '%"occurred_at":"2026-03-05T00:00:00+01:00","deemed_notified_on":"2026-03-05"}'`),
+			"the deemed day, 00:00 Berlin, and the day itself")
+		require.Equal(t, 1, count(t, f, `SELECT COUNT(*) FROM postfach_webhook_events
+			WHERE body LIKE '%"occurred_at":"2026-03-13T00:00:00+01:00","provision_ended_on":"2026-03-13"}'`),
+			"the provision's end, 00:00 Berlin of the eleventh day")
 		_, err = f.svc.Sweep(ctx, utc("2026-03-20 00:00"))
 		require.NoError(t, err)
 		require.Equal(t, 2, count(t, f, `SELECT COUNT(*) FROM postfach_webhook_events`), "each once")

@@ -90,6 +90,9 @@ type Message struct {
 	DeemedNotifiedAt *time.Time  // set by Sweep when the Bekanntgabe took effect
 	ProvisionEndedAt *time.Time  // set by Sweep when § 41 (2a) provision ended
 	ArchivedAt       *time.Time
+	// DeletedAt: the citizen deleted it (Store.Delete); only its sender
+	// still sees the row, without body, attachments and replies.
+	DeletedAt *time.Time
 }
 
 // Delivery returns the Bekanntgabe facts of m for DeemedNotifiedAt.
@@ -108,12 +111,16 @@ func (m *Message) Readable(level trust.Level) bool { return level >= m.RequiredL
 // Deletable tells whether the citizen may delete m at now: a Bescheid
 // with a Bekanntgabe rule only once its Bekanntgabe is final (effective,
 // or the provision ended), since the citizen's copy is the proof of
-// access. The day counts as soon as it has come, before the hourly sweep
-// has marked it.
+// access. The day counts as soon as it has come, and so does the end of a
+// § 41 (2a) provision without retrieval, before the hourly sweep has
+// marked them.
 func (m *Message) Deletable(now time.Time) bool {
-	if m.Delivery().Rule == RuleNone || m.State == Bekanntgegeben || m.State == NichtAbgerufen {
+	d := m.Delivery()
+	if d.Rule == RuleNone || m.State == Bekanntgegeben || m.State == NichtAbgerufen {
 		return true
 	}
-	at := m.Delivery().DeemedNotifiedAt(Berlin())
-	return at != nil && !now.Before(*at)
+	if at := d.DeemedNotifiedAt(Berlin()); at != nil {
+		return !now.Before(*at)
+	}
+	return d.Rule == RuleVwVfG41_2a && !d.retrievedInTime(Berlin()) && !now.Before(d.ProvisionEndsAt(Berlin()))
 }

@@ -47,7 +47,7 @@ type Notifier struct {
 // a failed queue records nothing. A deleted message, an account without
 // address and an address the mail system refuses are skipped.
 func (n *Notifier) Notify(ctx context.Context, messageID string) error {
-	m, err := n.Store.messageWhere(ctx, "id = $1", messageID)
+	m, err := n.Store.messageWhere(ctx, "id = $1 AND deleted_at IS NULL", messageID)
 	if errors.Is(err, ErrNoMessage) || (err == nil && m.NotifiedAt != nil) {
 		return nil
 	}

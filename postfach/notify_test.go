@@ -100,6 +100,10 @@ func TestNotifySkipsAndRollsBack(t *testing.T) {
 		require.NoError(t, n.Notify(ctx, id), "no address: skipped quietly")
 		require.NoError(t, n.Notify(ctx, "deleted-message"))
 		require.Zero(t, count(t, f, `SELECT COUNT(*) FROM mail_outbox`))
+		gone := create(t, f, sample(postfach.Nachricht))
+		require.NoError(t, f.st.Delete(ctx, mailbox.AccountID, gone))
+		require.NoError(t, notifier(f, outbox(f)).Notify(ctx, gone), "deleted by the citizen: skipped")
+		require.Zero(t, count(t, f, `SELECT COUNT(*) FROM mail_outbox`))
 
 		n = notifier(f, brokenMail{})
 		require.Error(t, n.Notify(ctx, id))

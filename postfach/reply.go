@@ -52,7 +52,7 @@ func validateReply(body string, atts []Attachment) []FieldError {
 func replyErrorText(field, code string, atts []Attachment) string {
 	name := "Eine Datei"
 	if i, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(field, "attachments["), "]")); err == nil &&
-		i < len(atts) && atts[i].Filename != "" {
+		i < len(atts) && validFilename(atts[i].Filename) { // never echo a misleading name
 		name = "„" + atts[i].Filename + "“"
 	}
 	switch code {
@@ -69,7 +69,7 @@ func replyErrorText(field, code string, atts []Attachment) string {
 	case CodeMediaType:
 		return name + " hat kein erlaubtes Format. Erlaubt sind PDF, PNG, JPEG, XML, Text und CSV."
 	case CodeInvalidFilename:
-		return name + " hat einen ungültigen Dateinamen."
+		return "Der Name einer Datei ist leer, zu lang oder enthält Steuerzeichen, Schreibrichtungszeichen oder Schrägstriche. Bitte benennen Sie die Datei um."
 	case CodeHashMismatch:
 		return name + " wurde beim Hochladen beschädigt. Bitte laden Sie die Datei erneut hoch."
 	}

@@ -82,8 +82,10 @@ func TestCreateReplyRefusals(t *testing.T) {
 		exe := upload("tool.exe", "MZ")
 		exe.MediaType = "application/x-msdownload"
 		big := upload("gross.pdf", strings.Repeat("x", postfach.MaxAttachmentSize+1))
+		bidi := upload("rechnung\u202Efdp.exe", "%PDF")
+		bidi.MediaType = "text/html"
 		_, err = f.st.CreateReply(ctx, mailbox.AccountID, id, trust.Hoch, " ",
-			[]postfach.Attachment{upload("ok.pdf", "%PDF"), exe, big})
+			[]postfach.Attachment{upload("ok.pdf", "%PDF"), exe, big, bidi})
 		var inv *postfach.InvalidError
 		require.ErrorAs(t, err, &inv)
 		fields := map[string]string{}
@@ -94,7 +96,11 @@ func TestCreateReplyRefusals(t *testing.T) {
 			"body":           "Bitte geben Sie einen Text für Ihre Antwort ein.",
 			"attachments[1]": "„tool.exe“ hat kein erlaubtes Format. Erlaubt sind PDF, PNG, JPEG, XML, Text und CSV.",
 			"attachments[2]": "„gross.pdf“ ist größer als 10 MB.",
+			// Never echoed: the name would show reversed (rechnungexe.pdf).
+			"attachments[3]": "Eine Datei hat kein erlaubtes Format. Erlaubt sind PDF, PNG, JPEG, XML, Text und CSV.",
 		}, fields)
+		require.Contains(t, inv.Fields, postfach.FieldError{Field: "attachments[3]", Code: postfach.CodeInvalidFilename,
+			Message: "Der Name einer Datei ist leer, zu lang oder enthält Steuerzeichen, Schreibrichtungszeichen oder Schrägstriche. Bitte benennen Sie die Datei um."})
 		_, err = f.st.CreateReply(ctx, mailbox.AccountID, id, trust.Hoch, strings.Repeat("ä", postfach.MaxReplyBody+1), nil)
 		require.ErrorAs(t, err, &inv)
 		require.Equal(t, []postfach.FieldError{{Field: "body", Code: postfach.CodeTooLong,

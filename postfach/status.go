@@ -2,6 +2,7 @@ package postfach
 
 import (
 	"context"
+	"errors"
 	"time"
 	"unicode/utf8"
 
@@ -60,17 +61,35 @@ func (u *StatusUpdate) Validate() []FieldError {
 	return errs
 }
 
+// ErrApplicationOfOtherSender: the Vorgang's timeline or messages in the
+// mailbox come from another sender client; a client adds status only to
+// its own Vorgänge.
+var ErrApplicationOfOtherSender = errors.New("postfach: application belongs to another sender")
+
 // AddStatus appends u to its Vorgang's timeline; it fills ID and CreatedAt.
+// The Vorgang (account and application id) belongs to the client that
+// first wrote status or a message for it: another client's update is
+// ErrApplicationOfOtherSender, and nothing is stored.
 func (s *Store) AddStatus(ctx context.Context, u *StatusUpdate) error {
 	if errs := u.Validate(); errs != nil {
 		return &InvalidError{Fields: errs}
 	}
 	u.ID, u.CreatedAt = store.NewID(), s.now()
-	_, err := s.db.ExecContext(ctx, `INSERT INTO postfach_status (id, account_id, application_id,
+	// One statement: the check and the insert can't be split by a writer
+	// of this client, and a status of another client is never written.
+	res, err := s.db.ExecContext(ctx, `INSERT INTO postfach_status (id, account_id, application_id,
 		sender_client, sender_name, service, status, details, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, u.ID, u.AccountID, u.ApplicationID,
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8, CAST($9 AS BIGINT)
+		WHERE NOT EXISTS (SELECT 1 FROM postfach_status WHERE account_id = $2
+			AND application_id = $3 AND sender_client <> $4)
+		AND NOT EXISTS (SELECT 1 FROM postfach_messages WHERE account_id = $2
+			AND application_id = $3 AND sender_client <> $4)`, u.ID, u.AccountID, u.ApplicationID,
 		u.Sender.ClientID, u.Sender.Name, u.Service, u.Status, u.Details, store.Micros(u.CreatedAt))
-	return store.Classify(err)
+	ok, err := affected(res, err)
+	if err == nil && !ok {
+		err = ErrApplicationOfOtherSender
+	}
+	return err
 }
 
 // Timeline returns the status updates of one Vorgang of the account,

@@ -15,7 +15,8 @@ import (
 // CreateOptions are the sender's extras to Create.
 type CreateOptions struct {
 	// IdempotencyKey (the Idempotency-Key header): a retry by the same
-	// client with the same key returns the first message's id.
+	// client with the same key and the same content returns the first
+	// message's id; other content is ErrIdempotencyKeyReused.
 	IdempotencyKey string
 	// Enqueue runs in Create's transaction after the message is written,
 	// so the e-mail notice and webhook jobs commit with it or not at all.
@@ -26,13 +27,16 @@ type CreateOptions struct {
 // with the audit evidence of its provision and, with Store.Notices and
 // the mailbox's NotifyEmail, the JobNotify job of its e-mail notice. It fills m.ID, the attachment
 // ids, State and ProvidedAt. created is false when IdempotencyKey found
-// an earlier message; then only its id is returned and nothing is stored.
+// an earlier message of the same content (contentHash); then only its id
+// is returned and nothing is stored. The same key with other content is
+// ErrIdempotencyKeyReused, and nothing is stored either.
 func (s *Store) Create(ctx context.Context, m *Message, opts CreateOptions) (id string, created bool, err error) {
 	setDefaults(m)
 	if errs := m.Validate(); errs != nil {
 		return "", false, &InvalidError{Fields: errs}
 	}
-	if id, err := s.idempotent(ctx, m.Sender.ClientID, opts.IdempotencyKey); err == nil {
+	hash := contentHash(m)
+	if id, err := s.idempotent(ctx, m.Sender.ClientID, opts.IdempotencyKey, hash); err == nil {
 		return id, false, nil
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return "", false, err
@@ -45,14 +49,18 @@ func (s *Store) Create(ctx context.Context, m *Message, opts CreateOptions) (id 
 	if err := s.putAttachments(ctx, key, m.Attachments); err != nil {
 		return "", false, err
 	}
-	err = s.db.InTx(ctx, func(tx *sql.Tx) error { return s.insert(ctx, tx, key, m, opts) })
+	err = s.db.InTx(ctx, func(tx *sql.Tx) error { return s.insert(ctx, tx, key, m, opts, hash) })
 	if err == nil {
 		return m.ID, true, nil
 	}
 	s.dropBlobs(ctx, m.Attachments)
 	if errors.Is(err, store.ErrConflict) { // a concurrent retry with the same key won the race
-		if id, lookErr := s.idempotent(ctx, m.Sender.ClientID, opts.IdempotencyKey); lookErr == nil {
+		id, lookErr := s.idempotent(ctx, m.Sender.ClientID, opts.IdempotencyKey, hash)
+		if lookErr == nil {
 			return id, false, nil
+		}
+		if errors.Is(lookErr, ErrIdempotencyKeyReused) {
+			return "", false, lookErr
 		}
 	}
 	return "", false, err
@@ -70,16 +78,6 @@ func setDefaults(m *Message) {
 			m.Rule = RuleOZG9
 		}
 	}
-}
-
-func (s *Store) idempotent(ctx context.Context, clientID, key string) (string, error) {
-	if key == "" {
-		return "", store.ErrNotFound
-	}
-	var id string
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM postfach_messages
-		WHERE sender_client = $1 AND idempotency_key = $2`, clientID, key).Scan(&id)
-	return id, store.Classify(err)
 }
 
 // putAttachments stores the encrypted contents before the transaction:
@@ -102,7 +100,7 @@ func (s *Store) dropBlobs(ctx context.Context, list []Attachment) {
 	}
 }
 
-func (s *Store) insert(ctx context.Context, tx *sql.Tx, key mailboxKey, m *Message, opts CreateOptions) error {
+func (s *Store) insert(ctx context.Context, tx *sql.Tx, key mailboxKey, m *Message, opts CreateOptions, hash string) error {
 	// The opt-out in force now applies to this message (OZG § 9 S. 2):
 	// a later change of the setting does not change it.
 	var notify bool
@@ -111,7 +109,7 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, key mailboxKey, m *Messa
 	if err != nil {
 		return store.Classify(err)
 	}
-	if err := insertMessage(ctx, tx, key, m, opts.IdempotencyKey); err != nil {
+	if err := insertMessage(ctx, tx, key, m, opts.IdempotencyKey, hash); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO postfach_mailbox_senders (account_id, sender_name)
@@ -138,19 +136,20 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, key mailboxKey, m *Messa
 	return s.recordTx(ctx, tx, providedEvent(m))
 }
 
-func insertMessage(ctx context.Context, tx *sql.Tx, key mailboxKey, m *Message, idem string) error {
-	var idemKey any
+func insertMessage(ctx context.Context, tx *sql.Tx, key mailboxKey, m *Message, idem, hash string) error {
+	var idemKey, idemHash any
 	if idem != "" {
-		idemKey = idem
+		idemKey, idemHash = idem, hash
 	}
 	body := encode(key.seal([]byte(m.Body), m.ID))
 	_, err := tx.ExecContext(ctx, `INSERT INTO postfach_messages (id, account_id, handle, kind,
 		subject, body, sender_client, sender_name, service, leika_id, reference, application_id,
-		required_level, reply_allowed, reply_to, rule, opt_out, state, idempotency_key, provided_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+		required_level, reply_allowed, reply_to, rule, opt_out, state, idempotency_key, idempotency_hash,
+		provided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+		$18, $19, $20, $21)`,
 		m.ID, m.Mailbox.AccountID, m.Mailbox.Handle, m.Kind, m.Subject, body, m.Sender.ClientID,
 		m.Sender.Name, m.Service, m.LeikaID, m.Reference, m.ApplicationID, m.RequiredLevel,
-		m.ReplyAllowed, m.ReplyTo, m.Rule, m.OptOut, m.State, idemKey, store.Micros(m.ProvidedAt))
+		m.ReplyAllowed, m.ReplyTo, m.Rule, m.OptOut, m.State, idemKey, idemHash, store.Micros(m.ProvidedAt))
 	return store.Classify(err)
 }
 

@@ -9,11 +9,12 @@ import (
 )
 
 // Get returns message id of the account with its decrypted body and its
-// attachments' metadata (not their contents: see Attachment).
+// attachments' metadata (not their contents: see Attachment). A message
+// the citizen deleted is ErrNoMessage.
 func (s *Store) Get(ctx context.Context, accountID, id string) (*Message, error) {
 	var body string
 	row := s.db.QueryRowContext(ctx, `SELECT `+messageColumns+`, body FROM postfach_messages
-		WHERE id = $1 AND account_id = $2`, id, accountID)
+		WHERE id = $1 AND account_id = $2 AND deleted_at IS NULL`, id, accountID)
 	m, err := scanMessage(row, &body)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, ErrNoMessage
@@ -29,7 +30,8 @@ func (s *Store) Get(ctx context.Context, accountID, id string) (*Message, error)
 }
 
 // GetForSender returns message id if clientID delivered it, without body
-// and attachments: a sender sees the delivery facts, not the content.
+// and attachments: a sender sees the delivery facts, not the content —
+// of a message the citizen deleted too (DeletedAt).
 func (s *Store) GetForSender(ctx context.Context, clientID, id string) (*Message, error) {
 	return s.messageWhere(ctx, "id = $1 AND sender_client = $2", id, clientID)
 }

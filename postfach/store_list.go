@@ -77,7 +77,7 @@ func (s *Store) List(ctx context.Context, accountID string, f Filter) (*Page, er
 
 // where builds the filter's conditions with numbered placeholders.
 func (f Filter) where(accountID string) (string, []any) {
-	conds, args := []string{"account_id = $1"}, []any{accountID}
+	conds, args := []string{"account_id = $1", "deleted_at IS NULL"}, []any{accountID}
 	add := func(cond string, vals ...any) {
 		for _, v := range vals {
 			args = append(args, v)
@@ -119,12 +119,12 @@ func escapeLike(s string) string { return likeEscaper.Replace(s) }
 func (s *Store) Unread(ctx context.Context, accountID string) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM postfach_messages WHERE account_id = $1
-		AND first_retrieved_at IS NULL AND archived_at IS NULL`, accountID).Scan(&n)
+		AND first_retrieved_at IS NULL AND archived_at IS NULL AND deleted_at IS NULL`, accountID).Scan(&n)
 	return n, store.Classify(err)
 }
 
 // ListByApplication returns the messages clientID delivered for one
-// Vorgang, oldest first, without bodies.
+// Vorgang, oldest first, without bodies; those the citizen deleted too.
 func (s *Store) ListByApplication(ctx context.Context, clientID, applicationID string) ([]*Message, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+messageColumns+` FROM postfach_messages
 		WHERE sender_client = $1 AND application_id = $2 ORDER BY provided_at, id`, clientID, applicationID)

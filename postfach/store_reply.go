@@ -23,7 +23,7 @@ import (
 // the reply, the audit event EventReplyCreated and the webhook
 // reply.created to the message's sender commit together.
 func (s *Store) CreateReply(ctx context.Context, accountID, messageID string, level trust.Level, body string, atts []Attachment) (*Reply, error) {
-	m, err := s.messageWhere(ctx, "id = $1 AND account_id = $2", messageID, accountID)
+	m, err := s.messageWhere(ctx, "id = $1 AND account_id = $2 AND deleted_at IS NULL", messageID, accountID)
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,11 @@ import (
 // first tells whether this was it. The retrieval is evidence under
 // § 41 Abs. 2a VwVfG and is audited in the same transaction, which also
 // queues the sender's message.retrieved webhook (Store.Events).
+//
+// Under § 41 (2a) an opening at or after the end of the provision
+// (Delivery.ProvisionEndsAt) is no retrieval: nothing is recorded, even
+// before the hourly sweep has marked the Bescheid nicht_abgerufen, so the
+// sweep still settles it (S. 4: the Bekanntgabe did not take effect).
 func (s *Store) MarkRetrieved(ctx context.Context, accountID, id string, level trust.Level) (m *Message, first bool, err error) {
 	m, err = s.Get(ctx, accountID, id)
 	if err != nil {
@@ -25,10 +30,13 @@ func (s *Store) MarkRetrieved(ctx context.Context, accountID, id string, level t
 		return m, false, ErrLevelTooLow
 	}
 	now := s.now()
+	if m.Delivery().retrievalTooLate(now, Berlin()) {
+		return m, false, nil
+	}
 	err = s.db.InTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE postfach_messages SET first_retrieved_at = $1,
 			retrieved_level = $2, state = CASE WHEN state = 'bereitgestellt' THEN 'abgerufen' ELSE state END
-			WHERE id = $3 AND first_retrieved_at IS NULL AND state <> 'nicht_abgerufen'`,
+			WHERE id = $3 AND first_retrieved_at IS NULL AND state <> 'nicht_abgerufen' AND deleted_at IS NULL`,
 			store.Micros(now), level, id)
 		if first, err = affected(res, err); !first || err != nil {
 			return err
@@ -90,7 +98,7 @@ func (s *Store) Archive(ctx context.Context, accountID, id string, archived bool
 		at = store.Micros(s.now())
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE postfach_messages SET archived_at = $1
-		WHERE id = $2 AND account_id = $3`, at, id, accountID)
+		WHERE id = $2 AND account_id = $3 AND deleted_at IS NULL`, at, id, accountID)
 	if ok, err := affected(res, err); err != nil || !ok {
 		return orNotFound(err)
 	}
@@ -102,36 +110,4 @@ func orNotFound(err error) error {
 		return err
 	}
 	return ErrNoMessage
-}
-
-// Delete removes a message, its attachments and the replies to it. A
-// Bescheid with a Bekanntgabe rule stays until its Bekanntgabe is final —
-// effective, or the provision ended — since the citizen's copy is the
-// proof of access.
-func (s *Store) Delete(ctx context.Context, accountID, id string) error {
-	m, err := s.Get(ctx, accountID, id)
-	if err != nil {
-		return err
-	}
-	if !m.Deletable(s.now()) {
-		return ErrBekanntgabePending
-	}
-	replyFiles, err := s.attachmentRows(ctx, `SELECT a.id, a.filename, a.media_type, a.size, a.sha512
-		FROM postfach_reply_attachments a JOIN postfach_replies r ON r.id = a.reply_id
-		WHERE r.message_id = $1`, id)
-	if err != nil {
-		return err
-	}
-	err = s.db.InTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM postfach_messages WHERE id = $1`, id); err != nil {
-			return store.Classify(err)
-		}
-		return s.recordTx(ctx, tx, audit.Event{Type: EventDeleted, Actor: accountID,
-			ActorKind: audit.ActorAccount, Subject: id, Details: map[string]string{"kind": string(m.Kind)}})
-	})
-	if err == nil {
-		s.dropBlobs(ctx, m.Attachments) // after the commit: a failed delete keeps them
-		s.dropBlobs(ctx, replyFiles)    // (a crash in between leaves orphans for SweepOrphanBlobs)
-	}
-	return err
 }

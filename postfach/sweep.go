@@ -91,7 +91,9 @@ func (s *Service) due(m *Message, now time.Time) (SweepEvent, bool) {
 		return ev, true
 	}
 	end := d.ProvisionEndsAt(s.Loc)
-	if d.Rule == RuleVwVfG41_2a && d.FirstRetrievedAt == nil && !now.Before(end) {
+	// A retrieval at or after the end (stored before MarkRetrieved refused
+	// to record one) does not count, as in DeemedNotifiedAt.
+	if d.Rule == RuleVwVfG41_2a && !d.retrievedInTime(s.Loc) && !now.Before(end) {
 		ev.Type, ev.At = WebhookNotRetrieved, end.UTC()
 		return ev, true
 	}

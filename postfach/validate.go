@@ -29,8 +29,9 @@ var MediaTypes = []string{"application/pdf", "image/png", "image/jpeg", "applica
 	"text/xml", "text/plain", "text/csv"}
 
 // FieldError is one problem with a message or reply. Code is stable: the
-// API maps it onto its problem+json type. Message is a German text for a
-// citizen's page (set by CreateReply), not part of the API's answer.
+// API maps it onto its problem+json type. Message is a German text for
+// people (fieldText; CreateReply's speak to the citizen), not part of the
+// API's answer.
 type FieldError struct {
 	Field   string `json:"field"`
 	Code    string `json:"code"`
@@ -52,6 +53,7 @@ const (
 	CodeHashMismatch    = "hash_mismatch"
 	CodeMediaType       = "media_type_not_allowed"
 	CodeInvalidFilename = "invalid_filename"
+	CodeReplyToFormat   = "reply_to_format"
 )
 
 var leikaPattern = regexp.MustCompile(`^urn:de:fim:leika:leistung:[0-9]+$`)
@@ -59,7 +61,9 @@ var leikaPattern = regexp.MustCompile(`^urn:de:fim:leika:leistung:[0-9]+$`)
 // Validate checks m as a sender delivered it; nil means it may be stored.
 func (m *Message) Validate() []FieldError {
 	var errs []FieldError
-	add := func(field, code string) { errs = append(errs, FieldError{Field: field, Code: code}) }
+	add := func(field, code string) {
+		errs = append(errs, FieldError{Field: field, Code: code, Message: fieldText(code)})
+	}
 	m.validateHeader(add)
 	m.validateRule(add)
 	validateAttachments(m.Attachments, add)
@@ -74,10 +78,16 @@ func (m *Message) validateHeader(add func(string, string)) {
 	requiredText(add, "body", m.Body, MaxBody)
 	requiredText(add, "sender", m.Sender.Name, maxShortField)
 	for field, v := range map[string]string{"service": m.Service, "reference": m.Reference,
-		"application_id": m.ApplicationID, "reply_to": m.ReplyTo} {
+		"application_id": m.ApplicationID} {
 		if utf8.RuneCountInString(v) > maxShortField {
 			add(field, CodeTooLong)
 		}
+	}
+	switch {
+	case utf8.RuneCountInString(m.ReplyTo) > MaxReplyTo:
+		add("reply_to", CodeTooLong)
+	case m.ReplyTo != "" && !validReplyTo(m.ReplyTo):
+		add("reply_to", CodeReplyToFormat)
 	}
 	if m.LeikaID != "" && !leikaPattern.MatchString(m.LeikaID) {
 		add("leika_id", CodeLeikaFormat)
@@ -125,7 +135,7 @@ func validateAttachments(list []Attachment, add func(string, string)) {
 }
 
 func validateAttachment(a Attachment, field string, add func(string, string)) {
-	if a.Filename == "" || strings.ContainsAny(a.Filename, "/\\\x00") || len(a.Filename) > maxShortField {
+	if !validFilename(a.Filename) {
 		add(field+".filename", CodeInvalidFilename)
 	}
 	if !slices.Contains(MediaTypes, a.MediaType) {

@@ -50,19 +50,70 @@ func TestValidate(t *testing.T) {
 			a.Filename = "../etc/passwd"
 			m.Attachments = []postfach.Attachment{a}
 		}},
+		{"filename bidi override", "attachments[0].filename", postfach.CodeInvalidFilename, func(m *postfach.Message) {
+			m.Attachments = []postfach.Attachment{named("rechnung\u202Efdp.exe")}
+		}},
+		{"filename bidi isolate", "attachments[0].filename", postfach.CodeInvalidFilename, func(m *postfach.Message) {
+			m.Attachments = []postfach.Attachment{named("a\u2068b.pdf")}
+		}},
+		{"filename newline", "attachments[0].filename", postfach.CodeInvalidFilename, func(m *postfach.Message) {
+			m.Attachments = []postfach.Attachment{named("a\nb.pdf")}
+		}},
+		{"filename DEL", "attachments[0].filename", postfach.CodeInvalidFilename, func(m *postfach.Message) {
+			m.Attachments = []postfach.Attachment{named("a\x7fb.pdf")}
+		}},
+		{"filename C1 control", "attachments[0].filename", postfach.CodeInvalidFilename, func(m *postfach.Message) {
+			m.Attachments = []postfach.Attachment{named("a\u0085b.pdf")}
+		}},
+		{"filename backslash", "attachments[0].filename", postfach.CodeInvalidFilename, func(m *postfach.Message) {
+			m.Attachments = []postfach.Attachment{named(`..\\boot.ini`)}
+		}},
+		{"reply_to display name", "reply_to", postfach.CodeReplyToFormat, func(m *postfach.Message) { m.ReplyTo = "Bauamt <bauamt@lk-x.de>" }},
+		{"reply_to http", "reply_to", postfach.CodeReplyToFormat, func(m *postfach.Message) { m.ReplyTo = "http://lk-x.de/antwort" }},
+		{"reply_to javascript", "reply_to", postfach.CodeReplyToFormat, func(m *postfach.Message) { m.ReplyTo = "javascript:alert(1)" }},
+		{"reply_to text", "reply_to", postfach.CodeReplyToFormat, func(m *postfach.Message) { m.ReplyTo = "beim Bauamt anrufen" }},
+		{"reply_to credentials", "reply_to", postfach.CodeReplyToFormat, func(m *postfach.Message) { m.ReplyTo = "https://u:p@lk-x.de/" }},
+		{"reply_to long", "reply_to", postfach.CodeTooLong, func(m *postfach.Message) {
+			m.ReplyTo = "https://lk-x.de/" + strings.Repeat("a", 305)
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := sample(postfach.Bescheid)
 			m.Rule = postfach.RuleOZG9
 			tc.edit(m)
-			require.Contains(t, m.Validate(), postfach.FieldError{Field: tc.field, Code: tc.code})
+			errs := m.Validate()
+			require.Contains(t, fieldCodes(errs), tc.field+":"+tc.code)
+			for _, e := range errs {
+				require.NotEmpty(t, e.Message, "German text of %s", e.Code)
+			}
 		})
 	}
+}
+
+// fieldCodes lists "field:code" of errs.
+func fieldCodes(errs []postfach.FieldError) []string {
+	var out []string
+	for _, e := range errs {
+		out = append(out, e.Field+":"+e.Code)
+	}
+	return out
 }
 
 func TestValidateAcceptsGoodMessage(t *testing.T) {
 	m := sample(postfach.Bescheid)
 	m.Rule = postfach.RuleVwVfG41_2a
-	m.Attachments = []postfach.Attachment{pdf("%PDF-1.7 …")}
+	m.Attachments = []postfach.Attachment{pdf("%PDF-1.7 …"), named("Bescheid März 2026 (Kopie).pdf")}
 	require.Empty(t, m.Validate())
+	for _, to := range []string{"bauamt@lk-x.de", "https://lk-x.de/antwort?vorgang=1",
+		"https://lk-x.de/" + strings.Repeat("a", 304)} {
+		m.ReplyTo = to
+		require.Empty(t, m.Validate(), to)
+	}
+}
+
+// named is a PDF attachment with filename name.
+func named(name string) postfach.Attachment {
+	a := pdf("x")
+	a.Filename = name
+	return a
 }

@@ -30,7 +30,11 @@ type webhookBody struct {
 	MessageID     string `json:"message_id"`
 	ApplicationID string `json:"application_id,omitempty"`
 	ReplyID       string `json:"reply_id,omitempty"`
-	OccurredAt    string `json:"occurred_at"`
+	OccurredAt    string `json:"occurred_at"` // RFC 3339, Europe/Berlin offset
+	// The Berlin day of occurred_at, YYYY-MM-DD, for message.bekanntgegeben
+	// (the deemed-notified day) and message.not_retrieved (the provision's end).
+	DeemedNotifiedOn string `json:"deemed_notified_on,omitempty"`
+	ProvisionEndedOn string `json:"provision_ended_on,omitempty"`
 }
 
 // Enqueue records event for clientID's endpoint through ex, which should
@@ -68,8 +72,14 @@ func (w *Webhooks) webhookBody(id string, e WebhookEvent) (string, error) {
 	if e.OccurredAt.IsZero() {
 		e.OccurredAt = w.opts.Now()
 	}
-	b, err := json.Marshal(webhookBody{ID: id, Type: e.Type, MessageID: e.MessageID,
-		ApplicationID: e.ApplicationID, ReplyID: e.ReplyID,
-		OccurredAt: e.OccurredAt.UTC().Format(time.RFC3339)})
+	body := webhookBody{ID: id, Type: e.Type, MessageID: e.MessageID,
+		ApplicationID: e.ApplicationID, ReplyID: e.ReplyID, OccurredAt: berlinRFC3339(e.OccurredAt)}
+	switch e.Type {
+	case WebhookMessageBekanntgegeben:
+		body.DeemedNotifiedOn = berlinDay(&e.OccurredAt)
+	case WebhookMessageNotRetrieved:
+		body.ProvisionEndedOn = berlinDay(&e.OccurredAt)
+	}
+	b, err := json.Marshal(body)
 	return string(b), err
 }

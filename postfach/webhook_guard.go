@@ -18,9 +18,31 @@ var ErrWebhookAddress = fmt.Errorf("%w: address not allowed", ErrWebhookURL)
 // addressPolicy says which addresses a webhook may reach. Public unicast
 // addresses always; private networks (RFC 1918, RFC 4193) when the
 // operator allows them (Fachverfahren inside an administration network);
-// loopback only for development and tests; link-local, unspecified and
-// multicast never.
+// loopback only for development and tests; link-local, unspecified,
+// multicast and the special ranges of refusedPrefixes never. IPv6
+// addresses that carry an IPv4 address — NAT64, 6to4, IPv4-compatible
+// and -translated — are refused whole: each could lead to any IPv4
+// host, internal ones included, past the checks above (IPv4-mapped
+// addresses are unmapped and checked as IPv4).
 type addressPolicy struct{ private, loopback bool }
+
+// refusedPrefixes are special-purpose ranges (RFC 6890 and successors)
+// that are no Fachverfahren's address but may reach infrastructure.
+var refusedPrefixes = []netip.Prefix{
+	netip.MustParsePrefix("0.0.0.0/8"),     // "this network" (RFC 791)
+	netip.MustParsePrefix("100.64.0.0/10"), // carrier-grade NAT (RFC 6598); cloud metadata at 100.100.100.200
+	netip.MustParsePrefix("192.0.0.0/24"),  // IETF protocol assignments (RFC 6890)
+	netip.MustParsePrefix("198.18.0.0/15"), // benchmarking (RFC 2544)
+	netip.MustParsePrefix("240.0.0.0/4"),   // reserved, with 255.255.255.255 (RFC 1112, RFC 919)
+	netip.MustParsePrefix("fec0::/10"),     // site-local, deprecated (RFC 3879)
+	netip.MustParsePrefix("2001:db8::/32"), // documentation (RFC 3849)
+	// IPv6 addresses that carry an IPv4 address:
+	netip.MustParsePrefix("64:ff9b::/96"),    // NAT64 (RFC 6052)
+	netip.MustParsePrefix("64:ff9b:1::/48"),  // NAT64 local use (RFC 8215)
+	netip.MustParsePrefix("2002::/16"),       // 6to4 (RFC 3056)
+	netip.MustParsePrefix("::/96"),           // IPv4-compatible, deprecated (RFC 4291 §2.5.5.1)
+	netip.MustParsePrefix("::ffff:0:0:0/96"), // IPv4-translated (RFC 2765)
+}
 
 func (p addressPolicy) allows(ip netip.Addr) bool {
 	ip = ip.Unmap()
@@ -32,6 +54,11 @@ func (p addressPolicy) allows(ip netip.Addr) bool {
 	case ip.IsLinkLocalUnicast(), ip.IsLinkLocalMulticast(), ip.IsUnspecified(), ip.IsMulticast(),
 		ip.IsInterfaceLocalMulticast():
 		return false
+	}
+	for _, pre := range refusedPrefixes {
+		if pre.Contains(ip) {
+			return false
+		}
 	}
 	return ip.IsGlobalUnicast()
 }

@@ -14,7 +14,7 @@ type WebhookDelivery struct {
 	Attempt    int
 	At         time.Time
 	StatusCode int    // 0 when no answer came
-	Error      string // "" when delivered
+	Error      string // "" when delivered, else a class (webhookErrorClass)
 	Duration   time.Duration
 	Outcome    string // delivered | retry | failed
 }
@@ -22,7 +22,7 @@ type WebhookDelivery struct {
 func (w *Webhooks) logWebhookAttempt(ctx context.Context, j webhookJob, code int, sendErr error, took time.Duration, outcome string) error {
 	var msg any
 	if sendErr != nil {
-		msg = webhookTruncate(sendErr.Error(), 500)
+		msg = webhookErrorClass(code, sendErr)
 	}
 	_, err := w.db.ExecContext(ctx, `INSERT INTO postfach_webhook_deliveries
 		(id, event_id, client_id, event_type, attempt, at, status_code, error, duration_us, outcome)
@@ -68,11 +68,4 @@ func (w *Webhooks) Purge(ctx context.Context, _ string) error {
 		}
 	}
 	return nil
-}
-
-func webhookTruncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n]
 }

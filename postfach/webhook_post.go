@@ -20,7 +20,7 @@ const webhookMaxResponse = 64 << 10
 func (w *Webhooks) post(ctx context.Context, url string, secret, body []byte) (int, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
-		return 0, err
+		return 0, withoutQuery(err)
 	}
 	ts := w.opts.Now().Unix()
 	req.Header.Set("Content-Type", "application/json")
@@ -29,7 +29,7 @@ func (w *Webhooks) post(ctx context.Context, url string, secret, body []byte) (i
 	req.Header.Set(HeaderCallbackAuthentication, Sign(secret, body, ts))
 	resp, err := w.client.Do(req)
 	if err != nil {
-		return 0, err
+		return 0, withoutQuery(err) // logged; the query may hold a token
 	}
 	defer resp.Body.Close()
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, webhookMaxResponse))

@@ -138,6 +138,9 @@ func storeReplyErrors(err error, files []postfach.Attachment) []portal.FieldErro
 			e = fieldError(fileField, msgFilesInvalid)
 			if i, ok := attachmentIndex(fe.Field); ok && i < len(files) {
 				e = fieldError(fileField, msgFileInvalid, files[i].Filename)
+				if fe.Code == postfach.CodeInvalidFilename { // never show it: bidi controls would turn it around
+					e = fieldError(fileField, msgFileName)
+				}
 			}
 		}
 		if !slices.ContainsFunc(errs, func(x portal.FieldError) bool { return reflect.DeepEqual(x, e) }) {

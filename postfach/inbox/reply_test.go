@@ -129,3 +129,20 @@ func TestReplyLimit(t *testing.T) {
 		require.Len(t, replies, replyLimit+1)
 	})
 }
+
+// A file name with a bidi override is refused with a text that does not
+// repeat it (it would show turned around).
+func TestReplyFileNameRefusedWithoutEcho(t *testing.T) {
+	run(t, func(t *testing.T, f *fixture) {
+		id := f.deliver(replyable("Rückfrage"))
+		b := f.browser()
+		path := messagePath(id) + "/antworten"
+		b.get(path)
+		resp, page := b.postMultipart(path, url.Values{"antwort": {"Anbei."}},
+			[]upload{{"rechnung\u202Efdp.exe", "application/pdf", "%PDF-1.7"}})
+		require.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
+		require.Contains(t, page, "Der Name einer Datei enthält Zeichen, die nicht erlaubt sind")
+		require.NotContains(t, page, "\u202E")
+		require.Contains(t, page, ">Anbei.</textarea>")
+	})
+}

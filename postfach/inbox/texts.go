@@ -20,6 +20,7 @@ const (
 	msgFileInvalid    = "reply.file_invalid"
 	msgFilesInvalid   = "reply.files_invalid"
 	msgFileReselect   = "reply.file_reselect"
+	msgFileName       = "reply.file_name"
 	msgReplyLimit     = "reply.limit"
 )
 
@@ -46,6 +47,8 @@ var texts = portal.Texts{
 		"The file “%s” has a format that is not allowed. Allowed are PDF, PNG, JPEG, XML, text and CSV."},
 	msgFileInvalid:  {"Die Datei „%s“ konnte nicht angenommen werden.", "The file “%s” could not be accepted."},
 	msgFilesInvalid: {"Die Anhänge konnten nicht angenommen werden.", "The attachments could not be accepted."},
+	msgFileName: {"Der Name einer Datei enthält Zeichen, die nicht erlaubt sind (Steuerzeichen, Schrägstriche). Bitte benennen Sie die Datei um.",
+		"A file's name contains characters that are not allowed (control characters, slashes). Please rename the file."},
 	msgFileReselect: {"Bitte wählen Sie Ihre Dateien noch einmal aus: Aus Sicherheitsgründen behält der Browser sie nicht.",
 		"Please choose your files again: for security reasons the browser does not keep them."},
 

@@ -75,7 +75,9 @@ type Keyed struct {
 }
 
 // Keyed returns the limiter for keys under prefix with rule.
-func (l *Limiter) Keyed(prefix string, rule Rule) Keyed { return Keyed{l: l, prefix: prefix, rule: rule} }
+func (l *Limiter) Keyed(prefix string, rule Rule) Keyed {
+	return Keyed{l: l, prefix: prefix, rule: rule}
+}
 
 // Allow counts one hit for prefix+key.
 func (k Keyed) Allow(ctx context.Context, key string) (bool, time.Duration, error) {
