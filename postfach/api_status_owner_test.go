@@ -2,6 +2,7 @@ package postfach_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -48,5 +49,25 @@ func TestAPIStatusOfOtherSendersApplicationRefused(t *testing.T) {
 			require.NoError(t, err)
 			require.Len(t, list, want, app)
 		}
+	})
+}
+
+// Messages of a Vorgang come only from its client too: another client's
+// message into it is refused and nothing is stored.
+func TestAPIMessageIntoOtherSendersApplicationRefused(t *testing.T) {
+	runAPI(t, func(t *testing.T, f *apiFixture) {
+		msg := bescheidJSON("%PDF-1.7")
+		msg["application_id"] = "vorgang-9"
+		resp, got := f.postJSON(t, msg)
+		require.Equal(t, http.StatusCreated, resp.StatusCode, "%v", got)
+
+		raw, err := json.Marshal(map[string]any{"recipient": mailbox.Handle, "kind": "Nachricht", "subject": "Auch dazu",
+			"body": "Text", "sender": "Stadt Y", "application_id": "vorgang-9"})
+		require.NoError(t, err)
+		r, body := f.do(t, "POST", "/api/postfach/v1/messages", tokOther, "application/json", raw)
+		got = apiJSON(t, body)
+		require.Equal(t, http.StatusConflict, r.StatusCode, "%v", got)
+		require.Equal(t, "urn:mvnk:problem:postfach:application-of-other-sender", got["type"])
+		require.Equal(t, 1, count(t, f.fixture, `SELECT COUNT(*) FROM postfach_messages WHERE application_id = 'vorgang-9'`))
 	})
 }

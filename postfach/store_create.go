@@ -109,6 +109,9 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, key mailboxKey, m *Messa
 	if err != nil {
 		return store.Classify(err)
 	}
+	if err := ownApplication(ctx, tx, m); err != nil {
+		return err
+	}
 	if err := insertMessage(ctx, tx, key, m, opts.IdempotencyKey, hash); err != nil {
 		return err
 	}
@@ -178,4 +181,25 @@ func (s *Store) recordTx(ctx context.Context, tx *sql.Tx, e audit.Event) error {
 		return nil
 	}
 	return s.audit.RecordTx(ctx, tx, e)
+}
+
+// ownApplication: the messages of a Vorgang come only from the client
+// that opened it with its first status or message, as its status does
+// (AddStatus); another client's message is ErrApplicationOfOtherSender.
+func ownApplication(ctx context.Context, tx *sql.Tx, m *Message) error {
+	if m.ApplicationID == "" {
+		return nil
+	}
+	var other bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM postfach_messages WHERE account_id = $1
+		AND application_id = $2 AND sender_client <> $3) OR EXISTS (SELECT 1 FROM postfach_status
+		WHERE account_id = $1 AND application_id = $2 AND sender_client <> $3)`,
+		m.Mailbox.AccountID, m.ApplicationID, m.Sender.ClientID).Scan(&other)
+	if err != nil {
+		return store.Classify(err)
+	}
+	if other {
+		return ErrApplicationOfOtherSender
+	}
+	return nil
 }

@@ -107,7 +107,7 @@ func TestCreateIdempotent(t *testing.T) {
 		require.False(t, created)
 		require.Equal(t, id1, id2)
 		other := sample(postfach.Nachricht)
-		other.Sender.ClientID = "another-client"
+		other.Sender.ClientID, other.ApplicationID = "another-client", "vorgang-des-anderen"
 		_, created, err = f.st.Create(ctx, other, opts)
 		require.NoError(t, err)
 		require.True(t, created, "keys are per client")
