@@ -79,6 +79,7 @@ func (a *API) Mount(mux *http.ServeMux) {
 	mux.Handle("POST "+apiPrefix+"/messages", a.requireScope(ScopeSend, a.sendMessage))
 	mux.Handle("GET "+apiPrefix+"/messages", a.requireScope(ScopeStatus, a.listMessages))
 	mux.Handle("GET "+apiPrefix+"/messages/{id}", a.requireScope(ScopeStatus, a.getMessage))
+	mux.Handle("POST "+apiPrefix+"/messages/{id}/renewal", a.requireScope(ScopeSend, a.renewMessage))
 	mux.Handle("POST "+apiPrefix+"/applications/{id}/status", a.requireScope(ScopeSend, a.postStatus))
 	mux.Handle("GET "+apiPrefix+"/replies/{id}", a.requireScope(ScopeStatus, a.getReply))
 	mux.Handle("GET "+apiPrefix+"/replies/{id}/attachments/{attachment_id}", a.requireScope(ScopeStatus, a.getReplyAttachment))
@@ -103,7 +104,8 @@ func (a *API) noRoute(w http.ResponseWriter, r *http.Request) {
 		matchPath(p, apiPrefix+"/replies/{id}"), matchPath(p, apiPrefix+"/replies/{id}/attachments/{a}"),
 		matchPath(p, apiPrefix+"/recipients/{handle}"), p == apiPrefix+"/webhook/deliveries":
 		allow = "GET"
-	case matchPath(p, apiPrefix+"/applications/{id}/status"), p == apiPrefix+"/webhook/secret":
+	case matchPath(p, apiPrefix+"/applications/{id}/status"), p == apiPrefix+"/webhook/secret",
+		matchPath(p, apiPrefix+"/messages/{id}/renewal"):
 		allow = "POST"
 	case p == apiPrefix+"/webhook":
 		allow = "GET, PUT, DELETE"

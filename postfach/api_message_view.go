@@ -32,6 +32,9 @@ type messageView struct {
 	// DeletedByRecipientAt: the citizen deleted the message; its delivery
 	// facts stay for the sender, body, attachments and replies are gone.
 	DeletedByRecipientAt *time.Time `json:"deleted_by_recipient_at,omitempty"`
+	// RenewedAt: the sender made the Bescheid known again (POST
+	// /messages/{id}/renewal, OZG § 9 Abs. 1 S. 7).
+	RenewedAt *time.Time `json:"renewed_at,omitempty"`
 }
 
 func viewMessage(m *Message) messageView {
@@ -43,7 +46,7 @@ func viewMessage(m *Message) messageView {
 		FirstRetrievedAt: inBerlinPtr(m.FirstRetrievedAt), RetrievedLevel: int(m.RetrievedLevel),
 		DeemedNotifiedAt: inBerlinPtr(m.DeemedNotifiedAt), ProvisionEndedAt: inBerlinPtr(m.ProvisionEndedAt),
 		DeemedNotifiedOn: berlinDay(m.DeemedNotifiedAt), ProvisionEndedOn: berlinDay(m.ProvisionEndedAt),
-		DeletedByRecipientAt: inBerlinPtr(m.DeletedAt)}
+		DeletedByRecipientAt: inBerlinPtr(m.DeletedAt), RenewedAt: inBerlinPtr(m.RenewedAt)}
 }
 
 // messageList is the answer of GET /messages?application_id=….

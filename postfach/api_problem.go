@@ -35,6 +35,8 @@ var (
 	probWebhookURL   = apiProblemDef{"invalid-webhook-url", 422, "Ungültige Webhook-Adresse"}
 	probWebhookEvent = apiProblemDef{"unknown-webhook-event", 422, "Unbekannter Ereignistyp"}
 	probRateLimited  = apiProblemDef{"rate-limited", 429, "Zu viele Anfragen"}
+	probNotRenewable = apiProblemDef{"not-renewable", 422, "Keine erneute Bekanntgabe möglich"}
+	probFinal        = apiProblemDef{"bekanntgabe-final", 409, "Bekanntgabe bereits wirksam"}
 	probInternal     = apiProblemDef{"internal", 500, "Interner Fehler"}
 )
 
@@ -46,7 +48,7 @@ var probNoRecipient = apiProblemDef{probRecipient.slug, 404, probRecipient.title
 var apiProblems = []apiProblemDef{probMalformed, probUnauthorized, probScope, probSender,
 	probNotFound, probMethod, probTooLarge, probAttTooLarge, probMediaType, probRecipient,
 	probHash, probKind, probValidation, probWebhookURL, probWebhookEvent, probRateLimited, probInternal,
-	probOtherSender, probIdemReused}
+	probOtherSender, probIdemReused, probNotRenewable, probFinal}
 
 // problemTypePrefix makes a slug a stable type URN (RFC 9457 §3.1.1).
 const problemTypePrefix = "urn:mvnk:problem:postfach:"

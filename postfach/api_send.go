@@ -94,6 +94,10 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeAPIProblem(w, apiProblem(probIdemReused, "Dieser Idempotency-Key wurde schon für eine Nachricht mit anderem Inhalt verwendet; nichts wurde gespeichert. Jede neue Nachricht braucht einen neuen Schlüssel."))
 	case errors.Is(err, ErrApplicationOfOtherSender):
 		writeAPIProblem(w, apiProblem(probOtherSender, "Zu diesem Vorgang im Postfach hat ein anderer Client schon Status oder Nachrichten geliefert; nichts wurde gespeichert."))
+	case errors.Is(err, ErrNotRenewable):
+		writeAPIProblem(w, apiProblem(probNotRenewable, "Erneut bekannt geben lässt sich nur ein Bescheid nach § 9 OZG, der elektronisch bereitgestellt wurde."))
+	case errors.Is(err, ErrBekanntgabeFinal):
+		writeAPIProblem(w, apiProblem(probFinal, "Die Bekanntgabe dieses Bescheids ist schon wirksam; eine erneute Bekanntgabe im Postfach ändert daran nichts."))
 	case errors.Is(err, store.ErrNotFound):
 		writeAPIProblem(w, apiProblem(probNotFound, notFoundDetail(err)))
 	default:

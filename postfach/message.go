@@ -93,6 +93,9 @@ type Message struct {
 	// DeletedAt: the citizen deleted it (Store.Delete); only its sender
 	// still sees the row, without body, attachments and replies.
 	DeletedAt *time.Time
+	// RenewedAt: the sender made the Bescheid known again (Store.Renew,
+	// OZG § 9 Abs. 1 S. 7).
+	RenewedAt *time.Time
 }
 
 // Delivery returns the Bekanntgabe facts of m for DeemedNotifiedAt.
@@ -102,7 +105,7 @@ func (m *Message) Delivery() Delivery {
 		rule = RuleNone
 	}
 	return Delivery{Rule: rule, ProvidedAt: m.ProvidedAt, NotifiedAt: m.NotifiedAt,
-		FirstRetrievedAt: m.FirstRetrievedAt}
+		FirstRetrievedAt: m.FirstRetrievedAt, RenewedAt: m.RenewedAt}
 }
 
 // Readable tells whether a session at level may open m.
