@@ -186,20 +186,25 @@ func (s *Store) recordTx(ctx context.Context, tx *sql.Tx, e audit.Event) error {
 // ownApplication: the messages of a Vorgang come only from the client
 // that opened it with its first status or message, as its status does
 // (AddStatus); another client's message is ErrApplicationOfOtherSender.
+// As every message and status of a Vorgang has one client, one row of
+// each tells who owns it (an index lookup, however many messages).
 func ownApplication(ctx context.Context, tx *sql.Tx, m *Message) error {
 	if m.ApplicationID == "" {
 		return nil
 	}
-	var other bool
-	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM postfach_messages WHERE account_id = $1
-		AND application_id = $2 AND sender_client <> $3) OR EXISTS (SELECT 1 FROM postfach_status
-		WHERE account_id = $1 AND application_id = $2 AND sender_client <> $3)`,
-		m.Mailbox.AccountID, m.ApplicationID, m.Sender.ClientID).Scan(&other)
-	if err != nil {
-		return store.Classify(err)
-	}
-	if other {
-		return ErrApplicationOfOtherSender
+	for _, table := range []string{"postfach_messages", "postfach_status"} {
+		var owner string
+		err := tx.QueryRowContext(ctx, `SELECT sender_client FROM `+table+`
+			WHERE account_id = $1 AND application_id = $2 LIMIT 1`, m.Mailbox.AccountID, m.ApplicationID).Scan(&owner)
+		if err = store.Classify(err); errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if owner != m.Sender.ClientID {
+			return ErrApplicationOfOtherSender
+		}
 	}
 	return nil
 }
