@@ -2,11 +2,12 @@ package postfach
 
 import (
 	"context"
-	"math"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
+
+	"mvnk/store/ratelimit"
 )
 
 type apiClientKey struct{}
@@ -48,7 +49,7 @@ func (a *API) limited(w http.ResponseWriter, r *http.Request, clientID string) b
 	if ok {
 		return false
 	}
-	secs := max(1, int(math.Ceil(retry.Seconds())))
+	secs := ratelimit.RetryAfter(retry)
 	w.Header().Set("Retry-After", strconv.Itoa(secs))
 	writeAPIProblem(w, apiProblem(probRateLimited, "Zu viele Anfragen dieses Clients. Bitte in "+strconv.Itoa(secs)+" Sekunden erneut versuchen."))
 	return true

@@ -2,7 +2,6 @@ package inbox
 
 import (
 	"errors"
-	"math"
 	"net/http"
 	"reflect"
 	"slices"
@@ -11,6 +10,7 @@ import (
 
 	"mvnk/portal"
 	"mvnk/postfach"
+	"mvnk/store/ratelimit"
 )
 
 type replyPage struct {
@@ -110,9 +110,10 @@ func (ib *Inbox) limited(w http.ResponseWriter, r *http.Request, rd Reader, m *p
 		return true
 	}
 	if !ok {
-		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(retry.Seconds())))))
+		secs := ratelimit.RetryAfter(retry)
+		w.Header().Set("Retry-After", strconv.Itoa(secs))
 		ib.replyErrors(w, r, m, form, http.StatusTooManyRequests,
-			[]portal.FieldError{fieldError("antwort", msgReplyLimit, max(1, int(math.Ceil(retry.Minutes()))))})
+			[]portal.FieldError{fieldError("antwort", msgReplyLimit, (secs+59)/60)})
 	}
 	return !ok
 }

@@ -8,6 +8,7 @@ package ratelimit
 import (
 	"context"
 	"embed"
+	"math"
 	"time"
 
 	"mvnk/store"
@@ -83,3 +84,7 @@ func (l *Limiter) Keyed(prefix string, rule Rule) Keyed {
 func (k Keyed) Allow(ctx context.Context, key string) (bool, time.Duration, error) {
 	return k.l.Allow(ctx, k.prefix+key, k.rule)
 }
+
+// RetryAfter is the whole seconds, at least one, for a Retry-After header
+// (RFC 9110 §10.2.3) from what Allow returned.
+func RetryAfter(d time.Duration) int { return max(1, int(math.Ceil(d.Seconds()))) }

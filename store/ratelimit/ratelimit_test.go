@@ -81,3 +81,9 @@ func TestZeroLimitAllowsAll(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, ok)
 }
+
+func TestRetryAfterRoundsUpToWholeSeconds(t *testing.T) {
+	require.Equal(t, 1, ratelimit.RetryAfter(0))
+	require.Equal(t, 1, ratelimit.RetryAfter(300*time.Millisecond))
+	require.Equal(t, 45, ratelimit.RetryAfter(44*time.Second+time.Millisecond))
+}
